@@ -1,0 +1,68 @@
+# muster — build, run, test.  `make` builds ./muster; see README.md.
+# Sources are found by wildcard: add a file under src/ or tests/ and it builds.
+
+CC       ?= cc
+PKGS     := ncursesw sqlite3 yaml-0.1
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wno-unused-parameter
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+             -Iinclude $(WARN) $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS   := $(PKG_LIBS) -lm
+
+BUILD    ?= build
+BIN      ?= muster
+VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
+
+SRC      := $(wildcard src/*.c src/*/*.c)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+OBJ      := $(SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all units run test check bench clean deps demo
+
+all: $(BIN)
+
+$(BIN): $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LDLIBS) $(EXTRA_LDFLAGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DMUSTER_VERSION='"$(VERSION)"' -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%: tests/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka $(EXTRA_LDFLAGS)
+
+units: $(UNIT_BIN)
+
+deps:
+	@sh tools/deps.sh
+
+# The demo board lives in build/, never in the user's own data directory.
+demo: muster
+	@sh tools/demo.sh $(BUILD)/demo.db
+
+run: deps
+	@$(MAKE) --no-print-directory muster
+	@sh tools/demo.sh $(BUILD)/demo.db
+	./muster --db $(BUILD)/demo.db
+
+test: deps
+	@$(MAKE) --no-print-directory muster units
+	@sh tests/run.sh
+
+# Everything again under AddressSanitizer + UndefinedBehaviorSanitizer.
+check: deps
+	@$(MAKE) --no-print-directory BUILD=build-san \
+	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=build-san/muster build-san/muster units
+	@MUSTER_SAN=1 BUILD=build-san MUSTER=build-san/muster sh tests/run.sh
+
+clean:
+	rm -rf build build-san muster
+
+-include $(OBJ:.o=.d)

@@ -1,0 +1,31 @@
+/* User configuration: $XDG_CONFIG_HOME/muster/config.yaml (or
+ * ~/.config/muster/config.yaml): theme, database, key bindings, refresh. */
+#ifndef MUSTER_CONFIG_H
+#define MUSTER_CONFIG_H
+#include <stdbool.h>
+#include <stddef.h>
+
+struct config_bind {
+	char *key;    /* as written: "j", "C-d", "F5", "Space", "Enter"... */
+	char *action; /* action name from the action table */
+};
+
+struct config {
+	char *theme;      /* NULL = "default" */
+	char *db;         /* NULL = default path */
+	int refresh_ms;   /* poll interval for live refresh; default 500 */
+	bool restricted;  /* force kiosk mode */
+	char *export_dir; /* where a restricted session may write; NULL = none */
+	bool mouse;       /* default true */
+	struct config_bind *binds;
+	size_t nbinds;
+};
+
+/* Defaults, then the file if it exists (a missing file is not an error).
+ * path NULL = the XDG location.  Errors: MU_DATA "FILE:LINE:COL: msg". */
+int config_load(const char *path, struct config *c);
+void config_free(struct config *c);
+/* Allocated path of the default config file. */
+char *config_default_path(void);
+
+#endif

@@ -1,0 +1,66 @@
+/* Tasks: the work of each role, with status, owner, due date, notes,
+ * position and dependencies. */
+#ifndef MUSTER_TASK_H
+#define MUSTER_TASK_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "muster/board.h"
+#include "muster/xalloc.h"
+
+enum task_status { TASK_TODO, TASK_DOING, TASK_BLOCKED, TASK_DONE, TASK_STATUS_N };
+const char *task_status_name(enum task_status s); /* "todo" ... */
+int task_status_parse(const char *s, enum task_status *out); /* MU_USAGE if bad */
+
+struct task {
+	int64_t id, event_id, phase_id, role_id; /* phase_id/role_id 0 = none */
+	char *title, *owner, *notes;             /* owner "" = unassigned */
+	char *role_key, *phase_key;              /* "" when none */
+	char *depends;                           /* ids it depends on: "3,7" or "" */
+	char due[11];                            /* "" when none */
+	enum task_status status;
+	int64_t position;
+	char *updated_at;
+};
+
+struct task_list {
+	struct task *v;
+	size_t n, cap;
+	struct pool pool;
+};
+
+enum task_order { TASK_ORDER_POSITION, TASK_ORDER_DUE };
+
+struct task_query {
+	int64_t event_id;   /* 0 = every event */
+	int64_t role_id;    /* 0 = every role */
+	const char *owner;  /* NULL = anyone */
+	int status;         /* -1 = any, else enum task_status */
+	const char *search; /* NULL or substring of title/notes/owner (case-insensitive ASCII) */
+	enum task_order order;
+	size_t limit;       /* 0 = no limit */
+	size_t offset;
+};
+#define TASK_QUERY_INIT {0, 0, NULL, -1, NULL, TASK_ORDER_POSITION, 0, 0}
+
+int task_query(struct board *b, const struct task_query *q, struct task_list *out);
+/* Rows matching q (ignoring limit/offset) and how many of them are done. */
+int task_count(struct board *b, const struct task_query *q, int64_t *total, int64_t *done);
+void task_list_free(struct task_list *l);
+int task_get(struct board *b, int64_t id, struct task *out, struct pool *pool);
+
+/* Fields for add/edit: NULL leaves a field unchanged (edit) or default (add).
+ * due "" clears it; role/phase by key or name. */
+struct task_fields {
+	const char *title, *owner, *notes, *due, *role, *phase;
+};
+
+int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_t *id);
+int task_edit(struct board *b, int64_t id, const struct task_fields *f);
+int task_set_status(struct board *b, int64_t id, enum task_status s);
+int task_assign(struct board *b, int64_t id, const char *owner);
+int task_remove(struct board *b, int64_t id);
+/* Swap with the previous (delta < 0) or next task of the same role. */
+int task_move(struct board *b, int64_t id, int delta);
+
+#endif

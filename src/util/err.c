@@ -1,0 +1,46 @@
+/* The stored error message behind mu_fail() and the one fatal exit, die(). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "muster/err.h"
+
+static char errbuf[1024];
+static int errcode;
+static void (*cleanup)(void);
+
+int mu_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(errbuf, sizeof errbuf, fmt, ap);
+	va_end(ap);
+	errcode = code;
+	return code;
+}
+
+const char *mu_errmsg(void) { return errbuf; }
+int mu_errcode(void) { return errcode; }
+
+void mu_errclear(void)
+{
+	errbuf[0] = '\0';
+	errcode = MU_OK;
+}
+
+void die_set_cleanup(void (*fn)(void)) { cleanup = fn; }
+
+void die(const char *fmt, ...)
+{
+	va_list ap;
+	if (cleanup) {
+		void (*fn)(void) = cleanup;
+		cleanup = NULL;
+		fn();
+	}
+	fputs("muster: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(70);
+}

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Runs every test: cmocka unit binaries in $BUILD/tests/, then the shell
+# tests in tests/cli/ and tests/tui/.  Ends with "N passed, M failed".
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 1
+BUILD=${BUILD:-build}
+MUSTER=${MUSTER:-$ROOT/muster}
+export ROOT MUSTER BUILD
+passed=0 failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	"$t" >"$log" 2>&1; rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	p=${p:-0} f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	passed=$((passed + p)) failed=$((failed + f))
+	if [ "$f" -ne 0 ]; then
+		echo "== $t: $f failed"; grep -E 'FAILED|ERROR|error|Sanitizer|runtime error' "$log" | head -n 20
+	else
+		echo "== $t: $p passed"
+	fi
+done
+
+for s in tests/cli/*.sh tests/tui/*.sh; do
+	[ -f "$s" ] || continue
+	bash "$s" >"$log" 2>&1; rc=$?
+	p=$(grep -c '^PASS: ' "$log") f=$(grep -c '^FAIL: ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1; echo "FAIL: $s exited $rc with no failed check" >>"$log"
+	fi
+	passed=$((passed + p)) failed=$((failed + f))
+	echo "== $s: $p passed, $f failed"
+	[ "$f" -ne 0 ] && grep -E '^FAIL: ' "$log" | head -n 20
+	grep -E 'Sanitizer|runtime error' "$log" | head -n 5
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

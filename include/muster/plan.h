@@ -10,7 +10,10 @@
 #include "muster/xalloc.h"
 
 /* All strings live in plan->pool; absent strings are NULL, absent dates "",
- * absent numbers NAN. */
+ * absent numbers NAN.  Arrays (roles, people, people[i].roles, phases, tasks,
+ * tasks[i].deps, checklists, checklists[i].items, stages, budget_lines) are
+ * each one xmalloc/xcalloc/xrealloc block (or NULL when empty); plan_free()
+ * free()s them and then the pool, so fill a plan the same way. */
 struct plan_role {
 	char *key, *name;
 };

@@ -8,6 +8,8 @@
 struct config_bind {
 	char *key;    /* as written: "j", "C-d", "F5", "Space", "Enter"... */
 	char *action; /* action name from the action table */
+	int line, col; /* where the key is in the config file (1-based), for
+	                  "config.yaml:12:3: unknown action" messages */
 };
 
 struct config {
@@ -19,10 +21,12 @@ struct config {
 	bool mouse;       /* default true */
 	struct config_bind *binds;
 	size_t nbinds;
+	char *path; /* the file that was read; NULL if none (defaults only) */
 };
 
 /* Defaults, then the file if it exists (a missing file is not an error).
- * path NULL = the XDG location.  Errors: MU_DATA "FILE:LINE:COL: msg". */
+ * path NULL = the XDG location.  Errors: MU_DATA "FILE:LINE:COL: msg"; on
+ * error *c holds the defaults (config_free is still safe). */
 int config_load(const char *path, struct config *c);
 void config_free(struct config *c);
 /* Allocated path of the default config file. */

@@ -82,4 +82,16 @@ int theme_load_buffer(const char *name, const char *buf, size_t len, struct them
  * the installed/in-tree themes directory.  Allocated path or NULL. */
 char *theme_path(const char *name);
 
+/* The nearest colour a terminal with ncolors colours can show (8, 16, 88 or
+ * 256): COLOR_DEFAULT stays, 0..255 and THEME_RGB(...) map down (8..15 →
+ * 0..7, 16..255 and RGB by hue and lightness, RGB → 256-colour cube/gray).
+ * With ncolors > 256 (direct colour) the value is returned unchanged. */
+int theme_color_approx(int color, int ncolors);
+
+/* Parse one colour ("red", "bright-blue", "208", "#ff8700") or an attribute
+ * list ("bold, underline", "none").  0 ok, -1 if not valid; for CLI flags or
+ * a theme editor -- files go through theme_load_*. */
+int theme_parse_color(const char *s, int *color);
+int theme_parse_attrs(const char *s, unsigned *attrs);
+
 #endif

@@ -1,4 +1,4 @@
-/* Colour roles, not colours: a theme (themes/*.yaml) maps each UI role to a
+/* Colour roles, not colours: a theme (themes/NAME.yaml) maps each UI role to a
  * foreground, background and attributes.  No curses here: src/tui/ turns a
  * struct theme_style into colour pairs, degrading 256 → 8 colours → mono. */
 #ifndef MUSTER_THEME_H

@@ -1,0 +1,524 @@
+/* The command table, global and per-command option parsing, and the helpers
+ * shared by the command groups: strict numbers, the board and the event,
+ * tables for people and JSON for programs.  `muster --help` and `muster
+ * COMMAND --help` are generated from the table. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "muster/cli.h"
+#include "muster/date.h"
+#include "muster/event.h"
+#include "muster/table.h"
+#include "muster/utf8.h"
+
+static const struct cli_command commands[] = {
+	{"init", cmd_init, "init", "create an empty board (idempotent)", NULL},
+	{"import", cmd_import, "import FILE.yaml [--start DATE]",
+	 "import an event plan or template as a new event",
+	 "Relative dates (T-14, T+2) are resolved against the event start;\n"
+	 "--start DATE moves the whole plan to start on DATE.  A rejected file\n"
+	 "changes nothing."},
+	{"export", cmd_export, "export [EVENT] [--format yaml] [-o FILE]",
+	 "write an event as a plan file (stdout or FILE)",
+	 "EVENT is an id or an exact name (default: the only or most recent\n"
+	 "event).  The YAML reads back with muster import."},
+	{"events", cmd_events, "events [--limit N]", "list events", NULL},
+	{"tasks", cmd_tasks,
+	 "tasks [--event E] [--role R] [--status S] [--mine] [--search TEXT] [--limit N]",
+	 "list tasks", "S is todo, doing, blocked or done; --mine lists the tasks you own."},
+	{"task", cmd_task,
+	 "task add TITLE [--role R] [--phase P] [--owner O] [--due DATE] [--notes N]\n"
+	 "       task done|start|block|reopen ID\n"
+	 "       task assign ID LOGIN\n"
+	 "       task edit ID [--title T] [--owner O] [--due D] [--role R] [--phase P] [--notes N]\n"
+	 "       task rm ID",
+	 "add and change tasks",
+	 "DATE is YYYY-MM-DD or relative to the event start (T-14); --due \"\" clears\n"
+	 "it, and assign ID \"\" unassigns.  task add prints the new id."},
+	{"items", cmd_items, "items [--event E] [--list L] [--limit N]", "list material checklist items",
+	 NULL},
+	{"tick", cmd_tick, "tick ITEM [--qty N] [--event E]",
+	 "mark an item done, or add N to its ready quantity",
+	 "ITEM is an id or an exact item title within the event."},
+	{"untick", cmd_untick, "untick ITEM [--qty N] [--event E]",
+	 "mark an item not done, or take N off its ready quantity",
+	 "ITEM is an id or an exact item title within the event."},
+	{"metric", cmd_metric, "metric set NAME VALUE [--event E]\n       metric add NAME DELTA [--event E]",
+	 "enter a metric's actual value, or add to it", NULL},
+	{"metrics", cmd_metrics, "metrics [--event E]", "list funnel stages and budget lines",
+	 NULL},
+	{"log", cmd_log, "log [--since TIME] [--limit N] [--event E] [--by LOGIN]",
+	 "who changed what, when",
+	 "TIME is a date (2026-09-01), a local time (2026-09-01T14:00), or an age\n"
+	 "like 30m, 2h, 3d, 1w.  --limit keeps the newest rows."},
+};
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+static const char global_usage[] =
+	"usage: muster [--db PATH] [--as LOGIN] [--json] [COMMAND [ARGS]]\n"
+	"\n"
+	"Without a command, muster opens the board in the terminal.\n"
+	"\n";
+
+static const char global_options[] =
+	"\n"
+	"options (before or after the command):\n"
+	"  --db PATH     the board file (default $MUSTER_DB, else\n"
+	"                $XDG_DATA_HOME/muster/board.db)\n"
+	"  --as LOGIN    act as LOGIN (default $MUSTER_USER, else your login)\n"
+	"  --json        lists as JSON arrays for programs\n"
+	"  --event E     the event to act on or open (id or name)\n"
+	"  --theme NAME, --no-color, --restricted   for the board\n"
+	"  --help, --version\n"
+	"\n"
+	"exit status: 0 ok, 1 usage, 2 data, 3 busy, 4 database unusable, 5 denied\n"
+	"see muster COMMAND --help\n";
+
+void cli_usage(struct strbuf *out)
+{
+	sb_add(out, global_usage);
+	sb_add(out, "commands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		sb_addf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	sb_add(out, global_options);
+}
+
+static void command_usage(const struct cli_command *cmd, struct strbuf *out)
+{
+	sb_addf(out, "usage: muster %s\n\n%s.\n", cmd->usage, cmd->summary);
+	if (cmd->help)
+		sb_addf(out, "%s\n", cmd->help);
+}
+
+/* ---- global options ---- */
+
+static bool is_opt(const char *a, const char *name, const char **inline_val)
+{
+	size_t n = strlen(name);
+	if (strncmp(a, name, n) != 0)
+		return false;
+	if (a[n] == '\0') {
+		*inline_val = NULL;
+		return true;
+	}
+	if (a[n] == '=') {
+		*inline_val = a + n + 1;
+		return true;
+	}
+	return false;
+}
+
+int cli_parse_globals(int *argc, char **argv, struct cli_globals *g)
+{
+	int out = 1, i = 1;
+	bool seen_cmd = false;
+	memset(g, 0, sizeof *g);
+	for (; i < *argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		const char **dst = NULL;
+		bool *flag = NULL;
+		if (strcmp(a, "--") == 0)
+			break;
+		if (is_opt(a, "--db", &v))
+			dst = &g->db;
+		else if (is_opt(a, "--as", &v))
+			dst = &g->actor;
+		else if (is_opt(a, "--theme", &v))
+			dst = &g->theme;
+		else if (!seen_cmd && is_opt(a, "--event", &v))
+			dst = &g->event;
+		else if (strcmp(a, "--json") == 0)
+			flag = &g->json;
+		else if (strcmp(a, "--help") == 0 || (!seen_cmd && strcmp(a, "-h") == 0))
+			flag = &g->help;
+		else if (strcmp(a, "--version") == 0)
+			flag = &g->version;
+		else if (strcmp(a, "--no-color") == 0)
+			flag = &g->no_color;
+		else if (strcmp(a, "--restricted") == 0)
+			flag = &g->restricted;
+		if (dst) {
+			if (!v) {
+				if (i + 1 >= *argc)
+					return mu_fail(MU_USAGE, "option %s needs a value", a);
+				v = argv[++i];
+			}
+			*dst = v;
+			continue;
+		}
+		if (flag) {
+			*flag = true;
+			continue;
+		}
+		if (!seen_cmd && a[0] == '-' && a[1] != '\0')
+			return mu_fail(MU_USAGE, "unknown option %s (see muster --help)", a);
+		seen_cmd = true;
+		argv[out++] = argv[i];
+	}
+	for (; i < *argc; i++) /* "--" and what follows stay for the command */
+		argv[out++] = argv[i];
+	argv[out] = NULL;
+	*argc = out;
+	return MU_OK;
+}
+
+char *cli_db_path(const struct cli_globals *g)
+{
+	if (g->db && *g->db)
+		return xstrdup(g->db);
+	const char *env = getenv("MUSTER_DB");
+	if (env && *env)
+		return xstrdup(env);
+	return board_default_path();
+}
+
+char *cli_actor(const struct cli_globals *g)
+{
+	if (g->actor && *g->actor)
+		return xstrdup(g->actor);
+	const char *env = getenv("MUSTER_USER");
+	if (env && *env)
+		return xstrdup(env);
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		return xstrdup(pw->pw_name);
+	return xasprintf("uid%ld", (long)getuid());
+}
+
+/* ---- running a command ---- */
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int cli_run(struct cli *c, int argc, char **argv)
+{
+	int rc;
+	mu_errclear();
+	c->cmd = find_command(argv[1]);
+	if (!c->cmd) {
+		rc = mu_fail(MU_USAGE, "unknown command '%s' (see muster --help)", argv[1]);
+	} else if (c->g.help) {
+		command_usage(c->cmd, &c->out);
+		rc = MU_OK;
+	} else {
+		rc = c->cmd->run(c, argc - 1, argv + 1);
+	}
+	if (rc == MU_OK) {
+		fwrite(sb_str(&c->out), 1, c->out.len, stdout);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "muster: cannot write output: %s\n", strerror(errno));
+			return MU_DB;
+		}
+		return MU_OK;
+	}
+	/* One line, with user text made harmless for the terminal. */
+	struct strbuf msg = STRBUF_INIT;
+	utf8_fit(&msg, *mu_errmsg() ? mu_errmsg() : "failed", INT_MAX, false);
+	fprintf(stderr, "muster: %s\n", sb_str(&msg));
+	sb_free(&msg);
+	return rc;
+}
+
+void cli_free(struct cli *c)
+{
+	if (c->board)
+		board_close(c->board);
+	free(c->db_path);
+	free(c->actor);
+	sb_free(&c->out);
+}
+
+/* ---- per-command options ---- */
+
+/* Index of name in spec (and whether it takes a value), or -1. */
+static int spec_find(const char *spec, const char *name, size_t len, bool *takes)
+{
+	int idx = 0;
+	for (const char *p = spec; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && *e != ' ' && *e != '=')
+			e++;
+		bool v = *e == '=';
+		if ((size_t)(e - p) == len && strncmp(p, name, len) == 0) {
+			*takes = v;
+			return idx;
+		}
+		p = e + (v ? 1 : 0);
+		idx++;
+	}
+	return -1;
+}
+
+static bool looks_negative_number(const char *a)
+{
+	return a[0] == '-' && ((a[1] >= '0' && a[1] <= '9') || (a[1] == '.' && a[2] >= '0' && a[2] <= '9'));
+}
+
+int cli_getopt(struct cli *c, int argc, char **argv, const char *spec, int min_args, int max_args,
+	       struct cli_opts *o)
+{
+	const char *cmd = c->cmd ? c->cmd->name : "muster";
+	memset(o, 0, sizeof *o);
+	o->spec = spec;
+	bool opts_done = false;
+	for (int i = 1; i < argc; i++) {
+		char *a = argv[i];
+		if (!opts_done && strcmp(a, "--") == 0) {
+			opts_done = true;
+			continue;
+		}
+		if (!opts_done && a[0] == '-' && a[1] != '\0' && !looks_negative_number(a)) {
+			const char *name = a + 1;
+			if (a[1] == '-')
+				name = a + 2;
+			size_t len = strcspn(name, "=");
+			bool takes = false;
+			int idx = -1;
+			/* one-letter options are -x, longer ones --name */
+			if ((a[1] == '-') == (len > 1))
+				idx = spec_find(spec, name, len, &takes);
+			if (idx < 0)
+				return mu_fail(MU_USAGE, "unknown option %.*s for %s (see muster %s --help)",
+					       (int)(name - a + len), a, cmd, cmd);
+			const char *v = name[len] == '=' ? name + len + 1 : NULL;
+			if (takes && !v) {
+				if (i + 1 >= argc)
+					return mu_fail(MU_USAGE, "option %s needs a value", a);
+				v = argv[++i];
+			} else if (!takes && v) {
+				return mu_fail(MU_USAGE, "option %.*s takes no value", (int)(name - a + len), a);
+			}
+			o->val[idx] = takes ? v : "";
+			continue;
+		}
+		if (o->nargs >= max_args || o->nargs >= CLI_MAX_ARGS)
+			return mu_fail(MU_USAGE, "unexpected argument '%s' (usage: muster %s)", a,
+				       c->cmd ? c->cmd->usage : cmd);
+		o->arg[o->nargs++] = a;
+	}
+	if (o->nargs < min_args)
+		return mu_fail(MU_USAGE, "missing argument (usage: muster %s)", c->cmd ? c->cmd->usage : cmd);
+	return MU_OK;
+}
+
+const char *cli_opt(const struct cli_opts *o, const char *name)
+{
+	bool takes;
+	int idx = spec_find(o->spec, name, strlen(name), &takes);
+	return idx < 0 ? NULL : o->val[idx];
+}
+
+/* ---- the board ---- */
+
+int cli_board(struct cli *c, unsigned flags, struct board **b)
+{
+	if (!c->board) {
+		int rc = board_open(&c->board, c->db_path, c->actor, flags);
+		if (rc != MU_OK) {
+			c->board = NULL;
+			return rc;
+		}
+	}
+	*b = c->board;
+	return MU_OK;
+}
+
+int cli_event(struct cli *c, const struct cli_opts *o, int64_t *id)
+{
+	struct board *b;
+	int rc = cli_board(c, 0, &b);
+	if (rc)
+		return rc;
+	const char *e = o ? cli_opt(o, "event") : NULL;
+	if (!e)
+		e = c->g.event;
+	return event_find(b, e, id);
+}
+
+/* ---- numbers and dates ---- */
+
+static int parse_int(const char *what, const char *s, int64_t *out, long long min)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (!*s || *end || s[0] == ' ' || s[0] == '+' || errno == ERANGE)
+		return mu_fail(MU_USAGE, "%s must be a number: %s", what, s);
+	if (v < min)
+		return mu_fail(MU_USAGE, "%s must be %s: %s", what, min > 0 ? "positive" : "0 or more", s);
+	*out = v;
+	return MU_OK;
+}
+
+int cli_parse_id(const char *what, const char *s, int64_t *out) { return parse_int(what, s, out, 1); }
+int cli_parse_count(const char *what, const char *s, int64_t *out) { return parse_int(what, s, out, 0); }
+
+int cli_parse_real(const char *what, const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (!*s || *end || s[0] == ' ' || errno == ERANGE || !isfinite(v))
+		return mu_fail(MU_USAGE, "%s must be a number: %s", what, s);
+	*out = v;
+	return MU_OK;
+}
+
+int cli_limit(const struct cli_opts *o, size_t *limit)
+{
+	const char *s = cli_opt(o, "limit");
+	int64_t n = 0;
+	*limit = 0;
+	if (s) {
+		int rc = cli_parse_count("limit", s, &n);
+		if (rc)
+			return rc;
+		*limit = (size_t)n;
+	}
+	return MU_OK;
+}
+
+int cli_parse_due(struct cli *c, int64_t event, const char *s, char out[11])
+{
+	int32_t day, start = DATE_NONE, off;
+	if (!*s) {
+		out[0] = '\0';
+		return MU_OK;
+	}
+	if (date_parse_rel(s, &off)) {
+		struct board *b;
+		struct event ev;
+		struct pool pool = {0};
+		int rc = cli_board(c, 0, &b);
+		if (rc)
+			return rc;
+		rc = event_get(b, event, &ev, &pool);
+		if (rc == MU_OK && ev.start[0])
+			date_parse_iso(ev.start, &start);
+		pool_free(&pool);
+		if (rc)
+			return rc;
+		if (start == DATE_NONE)
+			return mu_fail(MU_USAGE, "date %s is relative but the event has no start date", s);
+	}
+	if (!date_resolve(s, start, &day))
+		return mu_fail(MU_USAGE, "date must look like 2026-09-01 or T-14: %s", s);
+	date_format(day, out);
+	return MU_OK;
+}
+
+/* ---- output ---- */
+
+void cli_num(struct strbuf *b, double v)
+{
+	char buf[64];
+	if (isnan(v))
+		return;
+	if (v == floor(v) && fabs(v) < 1e15) {
+		sb_addf(b, "%.0f", v);
+		return;
+	}
+	for (int prec = 6; prec <= 17; prec++) {
+		snprintf(buf, sizeof buf, "%.*g", prec, v);
+		if (prec >= 15 || strtod(buf, NULL) == v)
+			break;
+	}
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, sizeof buf, "%.17g", v);
+	sb_add(b, buf);
+}
+
+void cli_percent(struct strbuf *b, double ratio)
+{
+	if (isnan(ratio) || isinf(ratio))
+		return;
+	sb_addf(b, "%.0f%%", ratio * 100.0);
+}
+
+void cli_table(struct cli *c, struct table *t)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		die("out of memory");
+	table_print(t, f, table_term_width(STDOUT_FILENO));
+	fclose(f);
+	sb_addn(&c->out, buf, len);
+	free(buf);
+}
+
+void json_open(struct strbuf *b, bool *first)
+{
+	sb_addc(b, '{');
+	*first = true;
+}
+
+void json_close(struct strbuf *b) { sb_addc(b, '}'); }
+
+void json_key(struct strbuf *b, bool *first, const char *key)
+{
+	if (!*first)
+		sb_addc(b, ',');
+	*first = false;
+	sb_json_str(b, key);
+	sb_addc(b, ':');
+}
+
+void json_str(struct strbuf *b, bool *first, const char *key, const char *v)
+{
+	json_key(b, first, key);
+	sb_json_str(b, v);
+}
+
+void json_text(struct strbuf *b, bool *first, const char *key, const char *v)
+{
+	json_str(b, first, key, v && *v ? v : NULL);
+}
+
+void json_int(struct strbuf *b, bool *first, const char *key, int64_t v)
+{
+	json_key(b, first, key);
+	sb_addf(b, "%lld", (long long)v);
+}
+
+void json_id(struct strbuf *b, bool *first, const char *key, int64_t v)
+{
+	if (v)
+		json_int(b, first, key, v);
+	else
+		json_str(b, first, key, NULL);
+}
+
+void json_real(struct strbuf *b, bool *first, const char *key, double v)
+{
+	json_key(b, first, key);
+	if (isnan(v) || isinf(v))
+		sb_add(b, "null");
+	else
+		cli_num(b, v);
+}
+
+void json_bool(struct strbuf *b, bool *first, const char *key, bool v)
+{
+	json_key(b, first, key);
+	sb_add(b, v ? "true" : "false");
+}
+
+void json_array_item(struct strbuf *b, size_t i) { sb_add(b, i == 0 ? "[\n" : ",\n"); }
+
+void json_array_end(struct strbuf *b, size_t n) { sb_add(b, n == 0 ? "[]\n" : "\n]\n"); }

@@ -1,0 +1,224 @@
+/* Board and event commands: init, import FILE, export EVENT, events. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "muster/cli.h"
+#include "muster/date.h"
+#include "muster/event.h"
+#include "muster/plan.h"
+#include "muster/table.h"
+#include "muster/task.h"
+#include "muster/utf8.h"
+
+int cmd_init(struct cli *c, int argc, char **argv)
+{
+	struct cli_opts o;
+	struct board *b;
+	struct stat st;
+	int rc = cli_getopt(c, argc, argv, "", 0, 0, &o);
+	if (rc)
+		return rc;
+	bool existed = stat(c->db_path, &st) == 0;
+	rc = cli_board(c, BOARD_CREATE, &b);
+	if (rc)
+		return rc;
+	if (c->g.json) {
+		bool f;
+		json_open(&c->out, &f);
+		json_str(&c->out, &f, "path", c->db_path);
+		json_bool(&c->out, &f, "created", !existed);
+		json_int(&c->out, &f, "schema", board_schema_version());
+		json_close(&c->out);
+		sb_addc(&c->out, '\n');
+	} else {
+		sb_addf(&c->out, "%s board %s\n", existed ? "existing" : "created", c->db_path);
+	}
+	return MU_OK;
+}
+
+int cmd_import(struct cli *c, int argc, char **argv)
+{
+	struct cli_opts o;
+	struct board *b;
+	struct plan p;
+	int32_t day;
+	int64_t id;
+	int rc = cli_getopt(c, argc, argv, "start=", 1, 1, &o);
+	if (rc)
+		return rc;
+	const char *start = cli_opt(&o, "start");
+	if (start && !date_parse_iso(start, &day))
+		return mu_fail(MU_USAGE, "start date must look like 2026-09-01: %s", start);
+	/* Parse first: a bad file never touches (or creates) the board. */
+	memset(&p, 0, sizeof p);
+	rc = plan_parse_file(o.arg[0], start, &p);
+	if (rc)
+		return rc;
+	rc = cli_board(c, BOARD_CREATE, &b);
+	if (rc == MU_OK)
+		rc = plan_import(b, &p, &id);
+	if (rc == MU_OK) {
+		size_t items = 0;
+		for (size_t i = 0; i < p.nchecklists; i++)
+			items += p.checklists[i].nitems;
+		if (c->g.json) {
+			bool f;
+			json_open(&c->out, &f);
+			json_int(&c->out, &f, "id", id);
+			json_str(&c->out, &f, "name", p.name);
+			json_int(&c->out, &f, "tasks", (int64_t)p.ntasks);
+			json_int(&c->out, &f, "items", (int64_t)items);
+			json_close(&c->out);
+			sb_addc(&c->out, '\n');
+		} else {
+			struct strbuf name = STRBUF_INIT;
+			utf8_fit(&name, p.name, INT_MAX, false);
+			sb_addf(&c->out, "imported event %lld: %s (%zu task%s, %zu item%s)\n", (long long)id,
+				sb_str(&name), p.ntasks, p.ntasks == 1 ? "" : "s", items, items == 1 ? "" : "s");
+			sb_free(&name);
+		}
+	}
+	plan_free(&p);
+	return rc;
+}
+
+/* Write text to path through a temporary file and rename(): a reader never
+ * sees half a file, and a failure leaves any old file alone. */
+static int write_file(const char *path, const char *text, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		int e = errno;
+		free(tmp);
+		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
+	}
+	size_t n = fwrite(text, 1, len, f);
+	int e = errno;
+	if (fclose(f) != 0 && n == len)
+		e = errno, n = 0;
+	if (n != len || rename(tmp, path) != 0) {
+		if (n == len)
+			e = errno;
+		unlink(tmp);
+		free(tmp);
+		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
+	}
+	free(tmp);
+	return MU_OK;
+}
+
+int cmd_export(struct cli *c, int argc, char **argv)
+{
+	struct cli_opts o;
+	struct board *b;
+	struct plan p;
+	int64_t id;
+	int rc = cli_getopt(c, argc, argv, "format= o= output= event=", 0, 1, &o);
+	if (rc)
+		return rc;
+	const char *fmt = cli_opt(&o, "format");
+	const char *file = cli_opt(&o, "o");
+	if (!file)
+		file = cli_opt(&o, "output");
+	if (!fmt)
+		fmt = "yaml";
+	if (strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0 || strcmp(fmt, "ics") == 0)
+		return mu_fail(MU_USAGE, "format %s is not supported yet", fmt);
+	if (strcmp(fmt, "yaml") != 0)
+		return mu_fail(MU_USAGE, "unknown format %s (yaml, md, csv or ics)", fmt);
+	if (file && c->g.restricted)
+		return mu_fail(MU_DENIED, "a restricted session may not write files");
+	if (o.nargs && cli_opt(&o, "event"))
+		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
+	rc = cli_board(c, 0, &b);
+	if (rc)
+		return rc;
+	rc = event_find(b, o.nargs ? o.arg[0] : cli_opt(&o, "event") ? cli_opt(&o, "event") : c->g.event,
+			&id);
+	if (rc)
+		return rc;
+	memset(&p, 0, sizeof p);
+	rc = plan_load(b, id, &p);
+	if (rc)
+		return rc;
+	struct strbuf y = STRBUF_INIT;
+	plan_emit(&p, PLAN_EXPORT, &y);
+	plan_free(&p);
+	if (file && strcmp(file, "-") != 0)
+		rc = write_file(file, sb_str(&y), y.len);
+	else
+		sb_addn(&c->out, sb_str(&y), y.len);
+	sb_free(&y);
+	return rc;
+}
+
+int cmd_events(struct cli *c, int argc, char **argv)
+{
+	struct cli_opts o;
+	struct board *b;
+	struct event_list l = {0};
+	size_t limit;
+	int rc = cli_getopt(c, argc, argv, "limit=", 0, 0, &o);
+	if (rc == MU_OK)
+		rc = cli_limit(&o, &limit);
+	if (rc == MU_OK)
+		rc = cli_board(c, 0, &b);
+	if (rc == MU_OK)
+		rc = event_list(b, &l);
+	if (rc)
+		return rc;
+	size_t n = limit && limit < l.n ? limit : l.n;
+	if (c->g.json) {
+		for (size_t i = 0; i < n; i++) {
+			const struct event *e = &l.v[i];
+			bool f;
+			json_array_item(&c->out, i);
+			json_open(&c->out, &f);
+			json_int(&c->out, &f, "id", e->id);
+			json_str(&c->out, &f, "name", e->name);
+			json_text(&c->out, &f, "kind", e->kind);
+			json_text(&c->out, &f, "objective", e->objective);
+			json_text(&c->out, &f, "start", e->start);
+			json_text(&c->out, &f, "end", e->end);
+			json_real(&c->out, &f, "budget", e->budget);
+			json_text(&c->out, &f, "currency", e->currency);
+			json_real(&c->out, &f, "unit_price", e->unit_price);
+			json_real(&c->out, &f, "ctr", e->ctr);
+			json_real(&c->out, &f, "cpm", e->cpm);
+			json_text(&c->out, &f, "created_at", e->created_at);
+			json_close(&c->out);
+		}
+		json_array_end(&c->out, n);
+	} else if (n) {
+		struct table *t = table_new();
+		table_col(t, "ID", TABLE_RIGHT, 0);
+		table_col(t, "NAME", TABLE_LEFT, TABLE_SHRINK);
+		table_col(t, "KIND", TABLE_LEFT, 0);
+		table_col(t, "START", TABLE_LEFT, 0);
+		table_col(t, "END", TABLE_LEFT, 0);
+		table_col(t, "TASKS", TABLE_RIGHT, 0);
+		for (size_t i = 0; i < n && rc == MU_OK; i++) {
+			const struct event *e = &l.v[i];
+			struct task_query q = TASK_QUERY_INIT;
+			int64_t total = 0, done = 0;
+			q.event_id = e->id;
+			rc = task_count(b, &q, &total, &done);
+			table_cellf(t, "%lld", (long long)e->id);
+			table_cell(t, e->name);
+			table_cell(t, e->kind);
+			table_cell(t, e->start);
+			table_cell(t, e->end);
+			table_cellf(t, "%lld/%lld", (long long)done, (long long)total);
+		}
+		if (rc == MU_OK)
+			cli_table(c, t);
+		table_free(t);
+	}
+	event_list_free(&l);
+	return rc;
+}

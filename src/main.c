@@ -1,0 +1,82 @@
+/* muster's entry point: global options, then a command (src/cli/) or, with
+ * no command, the full-screen board (src/tui/) when stdin and stdout are
+ * terminals. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "muster/cli.h"
+#include "muster/config.h"
+#include "muster/tui.h"
+
+#ifndef MUSTER_VERSION
+#define MUSTER_VERSION "0.0.0"
+#endif
+
+static int open_tui(struct cli *c)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("muster: not a terminal; use a command (see muster --help)\n", stderr);
+		return MU_USAGE;
+	}
+	struct config cfg;
+	int rc = config_load(NULL, &cfg);
+	if (rc != MU_OK) {
+		fprintf(stderr, "muster: %s\n", mu_errmsg());
+		return rc;
+	}
+	if (!c->g.db && !getenv("MUSTER_DB") && cfg.db && *cfg.db) {
+		free(c->db_path);
+		c->db_path = xstrdup(cfg.db);
+	}
+	struct board *b;
+	rc = cli_board(c, BOARD_CREATE, &b);
+	if (rc == MU_OK) {
+		struct tui_options o = {
+			.config = &cfg,
+			.theme = c->g.theme,
+			.event = c->g.event,
+			.no_color = c->g.no_color,
+			.restricted = c->g.restricted || cfg.restricted,
+		};
+		rc = tui_run(b, &o);
+	} else {
+		fprintf(stderr, "muster: %s\n", mu_errmsg());
+	}
+	config_free(&cfg);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = {0};
+	int rc;
+
+	/* Only for the board (ncursesw); the CLI itself never depends on it. */
+	setlocale(LC_CTYPE, "");
+	rc = cli_parse_globals(&argc, argv, &c.g);
+	if (rc != MU_OK) {
+		fprintf(stderr, "muster: %s\n", mu_errmsg());
+		return rc;
+	}
+	if (c.g.version) {
+		printf("muster %s\n", MUSTER_VERSION);
+		return MU_OK;
+	}
+	if (argc < 2 && c.g.help) {
+		struct strbuf b = STRBUF_INIT;
+		cli_usage(&b);
+		fputs(sb_str(&b), stdout);
+		sb_free(&b);
+		return MU_OK;
+	}
+	c.db_path = cli_db_path(&c.g);
+	c.actor = cli_actor(&c.g);
+	if (argc < 2)
+		rc = open_tui(&c);
+	else
+		rc = cli_run(&c, argc, argv);
+	cli_free(&c);
+	return rc;
+}

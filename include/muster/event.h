@@ -58,6 +58,7 @@ int role_list(struct board *b, int64_t event, struct role_list *out);
 void role_list_free(struct role_list *l);
 /* Key or exact name → id (MU_DATA when unknown). */
 int role_find(struct board *b, int64_t event, const char *key, int64_t *id);
+int phase_find(struct board *b, int64_t event, const char *key, int64_t *id);
 
 struct person {
 	int64_t id;

@@ -40,4 +40,14 @@ char *pool_strdup(struct pool *p, const char *s); /* NULL stays NULL */
 void *pool_alloc(struct pool *p, size_t n);
 void pool_free(struct pool *p);
 
+/* Row lists are { T *v; size_t n, cap; struct pool pool; }. */
+#define LIST_PUSH(l) \
+	(xgrow((void **)&(l)->v, &(l)->cap, (l)->n + 1, sizeof *(l)->v), &(l)->v[(l)->n++])
+#define LIST_FREE(l) \
+	do { \
+		free((l)->v); \
+		pool_free(&(l)->pool); \
+		memset((l), 0, sizeof *(l)); \
+	} while (0)
+
 #endif

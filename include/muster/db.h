@@ -1,0 +1,71 @@
+/* SQLite underneath the board: the connection, pragmas, migrations, the
+ * prepared-statement cache, BEGIN IMMEDIATE helpers and the audit row.
+ * Private to src/db.c and src/model/ (the only users of <sqlite3.h>). */
+#ifndef MUSTER_DB_H
+#define MUSTER_DB_H
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "muster/board.h"
+
+struct stmt_slot {
+	const char *sql; /* the static string: its address is the key */
+	sqlite3_stmt *stmt;
+};
+
+struct board {
+	sqlite3 *db;
+	char *path, *actor;
+	struct stmt_slot *stmts;
+	size_t nstmts, capstmts;
+	int busy_ms;  /* give up on a lock after this long */
+	double busy_started;
+	bool in_txn;
+};
+
+/* A cached statement for sql (a static string), reset and unbound.  A
+ * statement that does not prepare is a bug: die(). */
+sqlite3_stmt *db_stmt(struct board *b, const char *sql);
+
+/* BEGIN IMMEDIATE (MU_BUSY after the timeout), COMMIT, ROLLBACK. */
+int db_begin(struct board *b);
+int db_commit(struct board *b);
+void db_rollback(struct board *b);
+
+/* Map an SQLite result code to a muster status with a stored message. */
+int db_fail(struct board *b, int rc);
+
+/* Step a statement that returns no row; MU_OK or the mapped error. */
+int db_exec_stmt(struct board *b, sqlite3_stmt *st);
+
+/* A snapshot query takes ?1 = id and returns (json text, event id) of the
+ * row; db_snapshot returns the text (allocated) or NULL when no row. */
+char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event);
+
+/* One change = BEGIN IMMEDIATE, the old snapshot, the caller's statements,
+ * the new snapshot and the audit row, COMMIT.  An unchanged row writes
+ * nothing.  For an insert pass id 0 and set c->id before the end. */
+struct change {
+	const char *entity, *action, *snap;
+	int64_t id, event;
+	char *old;
+};
+int db_change_begin(struct board *b, struct change *c, const char *entity, const char *action,
+		    const char *snap, int64_t id);
+/* Finishes with rc from the caller's statements: commit or roll back. */
+int db_change_end(struct board *b, struct change *c, int rc);
+
+/* Append the audit row (inside the caller's transaction). */
+int db_audit(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
+	     const char *old, const char *new_);
+
+/* Binding helpers: NULL binds NULL; "" dates bind NULL. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_date(sqlite3_stmt *st, int i, const char *d);
+void db_bind_real(sqlite3_stmt *st, int i, double v); /* NAN → NULL */
+/* Column helpers. */
+const char *db_col_text(sqlite3_stmt *st, int i); /* "" for NULL */
+double db_col_real(sqlite3_stmt *st, int i);      /* NAN for NULL */
+void db_col_date(sqlite3_stmt *st, int i, char out[11]);
+
+#endif

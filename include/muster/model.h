@@ -1,0 +1,25 @@
+/* Helpers shared inside src/model/: input checks with clear messages and
+ * LIKE patterns.  Not for the CLI or the screen. */
+#ifndef MUSTER_MODEL_H
+#define MUSTER_MODEL_H
+#include <stddef.h>
+#include <stdint.h>
+#include "muster/board.h"
+
+#define MODEL_TITLE_MAX 1024  /* bytes in a title or name */
+#define MODEL_NAME_MAX 256    /* bytes in a login, key, unit */
+#define MODEL_NOTES_MAX 65536 /* bytes in notes / objective */
+
+/* Valid UTF-8, no control characters except in notes (\n, \t), length
+ * within [min, max] bytes.  MU_DATA "task title is empty" etc. */
+int model_check_text(const char *what, const char *s, size_t min, size_t max);
+/* "" (clear) or a real YYYY-MM-DD date. */
+int model_check_date(const char *what, const char *s);
+/* "%s%" pattern for LIKE ... ESCAPE '\' (allocated). */
+char *model_like_pattern(const char *s);
+/* MU_DATA "no event with id N" unless it exists. */
+int model_event_exists(struct board *b, int64_t event);
+/* Parse a whole decimal id (> 0); false if s is not one. */
+int model_parse_id(const char *s, int64_t *id);
+
+#endif

@@ -1,0 +1,461 @@
+/* Opening a board: the SQLite connection, pragmas (WAL, foreign keys, a fair
+ * bounded busy handler), numbered migrations through PRAGMA user_version,
+ * the prepared-statement cache and the transaction + audit helpers. */
+#include <errno.h>
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "muster/db.h"
+#include "muster/err.h"
+#include "muster/xalloc.h"
+
+/* Migration N brings user_version from N-1 to N: a NULL-terminated list of
+ * statements.  Never edit a released one: add the next. */
+static const char *const migration_1[] = {
+	"CREATE TABLE event("
+	" id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'promotion',"
+	" objective TEXT NOT NULL DEFAULT '', start TEXT, end TEXT, budget REAL,"
+	" currency TEXT NOT NULL DEFAULT '', unit_price REAL, ctr REAL, cpm REAL,"
+	" created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	"CREATE TABLE role("
+	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL, name TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE(event_id, key))",
+	"CREATE TABLE person("
+	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	" login TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
+	" access TEXT NOT NULL DEFAULT 'staff' CHECK(access IN ('coordinator','staff','viewer')),"
+	" position INTEGER NOT NULL DEFAULT 0, UNIQUE(event_id, login))",
+	"CREATE TABLE person_role("
+	" person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	" role_id INTEGER NOT NULL REFERENCES role(id) ON DELETE CASCADE,"
+	" PRIMARY KEY(person_id, role_id)) WITHOUT ROWID",
+	"CREATE TABLE phase("
+	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL, name TEXT NOT NULL, start TEXT, end TEXT,"
+	" position INTEGER NOT NULL DEFAULT 0, UNIQUE(event_id, key))",
+	"CREATE TABLE task("
+	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	" phase_id INTEGER REFERENCES phase(id) ON DELETE SET NULL,"
+	" role_id INTEGER REFERENCES role(id) ON DELETE SET NULL,"
+	" owner TEXT NOT NULL DEFAULT '', title TEXT NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'todo' CHECK(status IN ('todo','doing','blocked','done')),"
+	" due TEXT, notes TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0,"
+	" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	"CREATE INDEX task_event_pos ON task(event_id, position)",
+	"CREATE INDEX task_role_pos ON task(role_id, position)",
+	"CREATE INDEX task_role_status ON task(role_id, status)",
+	"CREATE INDEX task_event_due ON task(event_id, due)",
+	"CREATE INDEX task_owner ON task(owner, event_id)",
+	"CREATE TABLE task_dep("
+	" task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" depends_on INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	" PRIMARY KEY(task_id, depends_on)) WITHOUT ROWID",
+	"CREATE INDEX task_dep_rev ON task_dep(depends_on)",
+	"CREATE TABLE checklist("
+	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL, role_id INTEGER REFERENCES role(id) ON DELETE SET NULL,"
+	" position INTEGER NOT NULL DEFAULT 0, UNIQUE(event_id, name))",
+	"CREATE TABLE item("
+	" id INTEGER PRIMARY KEY,"
+	" checklist_id INTEGER NOT NULL REFERENCES checklist(id) ON DELETE CASCADE,"
+	" title TEXT NOT NULL, qty INTEGER NOT NULL DEFAULT 1 CHECK(qty >= 0),"
+	" qty_ready INTEGER NOT NULL DEFAULT 0 CHECK(qty_ready >= 0),"
+	" unit TEXT NOT NULL DEFAULT '', due TEXT, done INTEGER NOT NULL DEFAULT 0,"
+	" done_by TEXT, done_at TEXT, position INTEGER NOT NULL DEFAULT 0,"
+	" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	"CREATE INDEX item_list_pos ON item(checklist_id, position)",
+	"CREATE INDEX item_list_done ON item(checklist_id, done)",
+	"CREATE TABLE metric("
+	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL CHECK(kind IN ('stage','budget')), name TEXT NOT NULL,"
+	" target REAL, rate REAL, actual REAL NOT NULL DEFAULT 0, position INTEGER NOT NULL DEFAULT 0,"
+	" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+	" UNIQUE(event_id, kind, name))",
+	"CREATE TABLE sample("
+	" id INTEGER PRIMARY KEY, metric_id INTEGER NOT NULL REFERENCES metric(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), value REAL NOT NULL,"
+	" actor TEXT NOT NULL)",
+	"CREATE INDEX sample_metric ON sample(metric_id, id)",
+	"CREATE TABLE log("
+	" id INTEGER PRIMARY KEY, at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+	" actor TEXT NOT NULL, event_id INTEGER, entity TEXT NOT NULL, entity_id INTEGER,"
+	" action TEXT NOT NULL, old TEXT, new TEXT)",
+	"CREATE INDEX log_event ON log(event_id, id)",
+	"CREATE INDEX log_at ON log(at)",
+	"CREATE TRIGGER log_append_only_u BEFORE UPDATE ON log"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+	"CREATE TRIGGER log_append_only_d BEFORE DELETE ON log"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+	NULL,
+};
+
+static const char *const *const migrations[] = {migration_1};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int board_schema_version(void) { return NMIGRATIONS; }
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Short, bounded sleeps (0.1 ms growing to 2 ms) instead of SQLite's default
+ * back-off up to 100 ms: waiters retry often, so none waits much longer than
+ * the others.  Gives up after busy_ms. */
+static int busy_wait(void *arg, int count)
+{
+	struct board *b = arg;
+	if (count == 0)
+		b->busy_started = now_ms();
+	else if (now_ms() - b->busy_started > b->busy_ms)
+		return 0;
+	long us = 100L << (count < 5 ? count : 5);
+	struct timespec ts = {0, (us > 2000 ? 2000 : us) * 1000L};
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+int db_fail(struct board *b, int rc)
+{
+	const char *msg = b && b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc);
+	const char *path = b && b->path ? b->path : "board";
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return mu_fail(MU_BUSY, "%s: the board is busy (locked by another writer for over %d ms); try again",
+			       path, b ? b->busy_ms : 0);
+	case SQLITE_READONLY:
+		return mu_fail(MU_DB, "%s: the board is read-only for you (%s)", path, msg);
+	case SQLITE_NOTADB:
+		return mu_fail(MU_DB, "%s: not a muster board (file is not an SQLite database)", path);
+	case SQLITE_CORRUPT:
+		return mu_fail(MU_DB, "%s: the board file is damaged (%s)", path, msg);
+	case SQLITE_FULL:
+		return mu_fail(MU_DB, "%s: disk full; nothing was changed", path);
+	case SQLITE_CANTOPEN:
+		return mu_fail(MU_DB, "%s: cannot open the board (%s)", path, msg);
+	case SQLITE_IOERR:
+		return mu_fail(MU_DB, "%s: I/O error (%s)", path, msg);
+	case SQLITE_CONSTRAINT:
+		return mu_fail(MU_DATA, "%s", msg);
+	default:
+		return mu_fail(MU_DB, "%s: %s", path, msg);
+	}
+}
+
+sqlite3_stmt *db_stmt(struct board *b, const char *sql)
+{
+	for (size_t i = 0; i < b->nstmts; i++) {
+		if (b->stmts[i].sql == sql) {
+			sqlite3_stmt *st = b->stmts[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(b->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		die("internal error: %s in SQL: %.200s", sqlite3_errmsg(b->db), sql);
+	xgrow((void **)&b->stmts, &b->capstmts, b->nstmts + 1, sizeof *b->stmts);
+	b->stmts[b->nstmts++] = (struct stmt_slot){sql, st};
+	return st;
+}
+
+static int exec_sql(struct board *b, const char *sql)
+{
+	int rc = sqlite3_exec(b->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? MU_OK : db_fail(b, rc);
+}
+
+int db_begin(struct board *b)
+{
+	int rc = exec_sql(b, "BEGIN IMMEDIATE");
+	if (rc == MU_OK)
+		b->in_txn = true;
+	return rc;
+}
+
+int db_commit(struct board *b)
+{
+	int rc = sqlite3_exec(b->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int st = db_fail(b, rc);
+		db_rollback(b);
+		return st;
+	}
+	b->in_txn = false;
+	return MU_OK;
+}
+
+void db_rollback(struct board *b)
+{
+	if (!sqlite3_get_autocommit(b->db))
+		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
+	b->in_txn = false;
+}
+
+int db_exec_stmt(struct board *b, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? MU_OK : db_fail(b, rc);
+}
+
+char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event)
+{
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	char *r = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		r = xstrdup(db_col_text(st, 0));
+		if (event)
+			*event = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_change_begin(struct board *b, struct change *c, const char *entity, const char *action,
+		    const char *snap, int64_t id)
+{
+	*c = (struct change){.entity = entity, .action = action, .snap = snap, .id = id};
+	int rc = db_begin(b);
+	if (rc || !id)
+		return rc;
+	c->old = db_snapshot(b, snap, id, &c->event);
+	if (!c->old) {
+		db_rollback(b);
+		return mu_fail(MU_DATA, "no %s with id %lld", entity, (long long)id);
+	}
+	return MU_OK;
+}
+
+int db_change_end(struct board *b, struct change *c, int rc)
+{
+	char *new_ = NULL;
+	if (!rc) {
+		new_ = db_snapshot(b, c->snap, c->id, c->event ? NULL : &c->event);
+		if (c->old && new_ && !strcmp(c->old, new_)) {
+			db_rollback(b); /* nothing changed: no audit row */
+			goto out;
+		}
+		rc = db_audit(b, c->event, c->entity, c->id, c->action, c->old, new_);
+		if (!rc)
+			rc = db_commit(b);
+	}
+	if (rc)
+		db_rollback(b);
+out:
+	free(c->old);
+	free(new_);
+	c->old = NULL;
+	return rc;
+}
+
+int db_audit(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
+	     const char *old, const char *new_)
+{
+	static const char *sql = "INSERT INTO log(actor, event_id, entity, entity_id, action, old, new)"
+				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_text(st, 1, b->actor, -1, SQLITE_STATIC);
+	if (event)
+		sqlite3_bind_int64(st, 2, event);
+	sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);
+	if (id)
+		sqlite3_bind_int64(st, 4, id);
+	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 6, old);
+	db_bind_text(st, 7, new_);
+	return db_exec_stmt(b, st);
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void db_bind_date(sqlite3_stmt *st, int i, const char *d) { db_bind_text(st, i, d && *d ? d : NULL); }
+
+void db_bind_real(sqlite3_stmt *st, int i, double v)
+{
+	if (isnan(v))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_double(st, i, v);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? (const char *)s : "";
+}
+
+double db_col_real(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+void db_col_date(sqlite3_stmt *st, int i, char out[11])
+{
+	const char *s = db_col_text(st, i);
+	size_t n = strnlen(s, 10);
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+static int user_version(struct board *b, int *v)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(b->db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(b, rc);
+	rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? MU_OK : db_fail(b, rc);
+}
+
+static int migrate(struct board *b, bool readonly)
+{
+	int v, rc = user_version(b, &v);
+	if (rc)
+		return rc;
+	if (v > NMIGRATIONS)
+		return mu_fail(MU_DB, "%s: the board has schema version %d, newer than this muster knows (%d); upgrade muster",
+			       b->path, v, NMIGRATIONS);
+	if (v == NMIGRATIONS)
+		return MU_OK;
+	if (readonly)
+		return mu_fail(MU_DB, "%s: the board needs an upgrade (schema %d → %d) but is open read-only",
+			       b->path, v, NMIGRATIONS);
+	if ((rc = db_begin(b)))
+		return rc;
+	/* Re-read under the write lock: another process may have migrated. */
+	if ((rc = user_version(b, &v)))
+		goto fail;
+	for (; v < NMIGRATIONS; v++) {
+		char pragma[40];
+		for (const char *const *sql = migrations[v]; *sql; sql++)
+			if ((rc = exec_sql(b, *sql)))
+				goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if ((rc = exec_sql(b, pragma)))
+			goto fail;
+	}
+	return db_commit(b);
+fail:
+	db_rollback(b);
+	return rc;
+}
+
+static int mkdir_parents(const char *path)
+{
+	char *dir = xstrdup(path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			int e = errno;
+			free(dir);
+			return e;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+int board_open(struct board **out, const char *path, const char *actor, unsigned flags)
+{
+	*out = NULL;
+	struct stat sb;
+	bool exists = stat(path, &sb) == 0;
+	if (!exists && !(flags & BOARD_CREATE))
+		return mu_fail(MU_DB, "%s: no board here; create one with 'muster init' or 'muster import FILE'", path);
+	if (exists && S_ISDIR(sb.st_mode))
+		return mu_fail(MU_DB, "%s: is a directory, not a board file", path);
+	if (!exists) {
+		int e = mkdir_parents(path);
+		if (e)
+			return mu_fail(MU_DB, "%s: cannot create its directory: %s", path, strerror(e));
+	}
+	struct board *b = xcalloc(1, sizeof *b);
+	b->path = xstrdup(path);
+	b->actor = xstrdup(actor && *actor ? actor : "unknown");
+	const char *env = getenv("MUSTER_BUSY_TIMEOUT");
+	b->busy_ms = env && atoi(env) > 0 ? atoi(env) : 5000;
+
+	int oflags = (flags & BOARD_READONLY) ? SQLITE_OPEN_READONLY
+					      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(path, &b->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		rc = db_fail(b, rc);
+		board_close(b);
+		return rc;
+	}
+	sqlite3_extended_result_codes(b->db, 0);
+	sqlite3_busy_handler(b->db, busy_wait, b);
+	/* The first read tells a non-database file apart. */
+	rc = exec_sql(b, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY");
+	if (!rc)
+		rc = exec_sql(b, "SELECT count(*) FROM sqlite_schema");
+	if (!rc && !(flags & BOARD_READONLY) && !sqlite3_db_readonly(b->db, "main"))
+		rc = exec_sql(b, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+	if (!rc)
+		rc = migrate(b, (flags & BOARD_READONLY) || sqlite3_db_readonly(b->db, "main"));
+	if (rc) {
+		board_close(b);
+		return rc;
+	}
+	*out = b;
+	return MU_OK;
+}
+
+void board_close(struct board *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->nstmts; i++)
+		sqlite3_finalize(b->stmts[i].stmt);
+	free(b->stmts);
+	sqlite3_close(b->db);
+	free(b->path);
+	free(b->actor);
+	free(b);
+}
+
+const char *board_actor(const struct board *b) { return b->actor; }
+const char *board_path(const struct board *b) { return b->path; }
+
+int64_t board_data_version(struct board *b)
+{
+	static const char *sql = "PRAGMA data_version";
+	sqlite3_stmt *st = db_stmt(b, sql);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
+char *board_default_path(void)
+{
+	const char *env = getenv("MUSTER_DB");
+	if (env && *env)
+		return xstrdup(env);
+	env = getenv("XDG_DATA_HOME");
+	if (env && *env == '/')
+		return xasprintf("%s/muster/board.db", env);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.local/share/muster/board.db", home && *home ? home : ".");
+}

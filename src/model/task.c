@@ -1,0 +1,354 @@
+/* Tasks: windowed queries for lists and the screen, counts from SQL
+ * aggregates, and each change as one audited transaction. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "muster/date.h"
+#include "muster/db.h"
+#include "muster/event.h"
+#include "muster/model.h"
+#include "muster/task.h"
+
+static const char *const status_names[TASK_STATUS_N] = {"todo", "doing", "blocked", "done"};
+
+const char *task_status_name(enum task_status s)
+{
+	return (unsigned)s < TASK_STATUS_N ? status_names[s] : "?";
+}
+
+int task_status_parse(const char *s, enum task_status *out)
+{
+	for (int i = 0; i < TASK_STATUS_N; i++) {
+		if (!strcmp(s, status_names[i])) {
+			*out = (enum task_status)i;
+			return MU_OK;
+		}
+	}
+	return mu_fail(MU_USAGE, "unknown status \"%s\" (expected todo, doing, blocked or done)", s);
+}
+
+#define TASK_COLS                                                                                  \
+	"SELECT t.id, t.event_id, t.phase_id, t.role_id, t.title, t.owner, t.notes,"              \
+	" coalesce(r.key, ''), coalesce(p.key, ''),"                                               \
+	" coalesce((SELECT group_concat(depends_on) FROM task_dep WHERE task_id = t.id), ''),"     \
+	" t.due, t.status, t.position, t.updated_at"                                               \
+	" FROM task t LEFT JOIN role r ON r.id = t.role_id LEFT JOIN phase p ON p.id = t.phase_id "
+
+/* The screen's hot paths get queries an index serves directly; other
+ * filter combinations share one general query. */
+static const char *sql_by_role = TASK_COLS
+	"WHERE t.role_id = ?2 ORDER BY t.position, t.id LIMIT ?8 OFFSET ?9";
+static const char *sql_by_event = TASK_COLS
+	"WHERE t.event_id = ?1 ORDER BY t.position, t.id LIMIT ?8 OFFSET ?9";
+static const char *sql_general = TASK_COLS
+	"WHERE (?1 = 0 OR t.event_id = ?1) AND (?2 = 0 OR t.role_id = ?2)"
+	" AND (?3 IS NULL OR t.owner = ?3) AND (?4 IS NULL OR t.status = ?4)"
+	" AND (?5 IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.notes LIKE ?5 ESCAPE '\\'"
+	"      OR t.owner LIKE ?5 ESCAPE '\\')"
+	" ORDER BY CASE WHEN ?6 THEN coalesce(t.due, '9999-99-99') END, t.position, t.id"
+	" LIMIT ?8 OFFSET ?9";
+static const char *sql_count_role =
+	"SELECT count(*), coalesce(sum(status = 'done'), 0) FROM task WHERE role_id = ?2";
+static const char *sql_count_general =
+	"SELECT count(*), coalesce(sum(t.status = 'done'), 0) FROM task t"
+	" WHERE (?1 = 0 OR t.event_id = ?1) AND (?2 = 0 OR t.role_id = ?2)"
+	" AND (?3 IS NULL OR t.owner = ?3) AND (?4 IS NULL OR t.status = ?4)"
+	" AND (?5 IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.notes LIKE ?5 ESCAPE '\\'"
+	"      OR t.owner LIKE ?5 ESCAPE '\\')";
+
+static bool simple_query(const struct task_query *q)
+{
+	return !q->owner && q->status < 0 && !(q->search && *q->search) &&
+	       q->order == TASK_ORDER_POSITION;
+}
+
+static void bind_query(sqlite3_stmt *st, const struct task_query *q, char **like)
+{
+	sqlite3_bind_int64(st, 1, q->event_id);
+	sqlite3_bind_int64(st, 2, q->role_id);
+	int n = sqlite3_bind_parameter_count(st);
+	if (n >= 3)
+		db_bind_text(st, 3, q->owner);
+	if (n >= 4)
+		db_bind_text(st, 4, q->status >= 0 ? task_status_name((enum task_status)q->status) : NULL);
+	if (n >= 5 && q->search && *q->search) {
+		*like = model_like_pattern(q->search);
+		sqlite3_bind_text(st, 5, *like, -1, SQLITE_STATIC);
+	}
+	if (n >= 6)
+		sqlite3_bind_int(st, 6, q->order == TASK_ORDER_DUE);
+}
+
+static void read_task(sqlite3_stmt *st, struct task *t, struct pool *pool)
+{
+	t->id = sqlite3_column_int64(st, 0);
+	t->event_id = sqlite3_column_int64(st, 1);
+	t->phase_id = sqlite3_column_int64(st, 2);
+	t->role_id = sqlite3_column_int64(st, 3);
+	t->title = pool_strdup(pool, db_col_text(st, 4));
+	t->owner = pool_strdup(pool, db_col_text(st, 5));
+	t->notes = pool_strdup(pool, db_col_text(st, 6));
+	t->role_key = pool_strdup(pool, db_col_text(st, 7));
+	t->phase_key = pool_strdup(pool, db_col_text(st, 8));
+	t->depends = pool_strdup(pool, db_col_text(st, 9));
+	db_col_date(st, 10, t->due);
+	enum task_status s = TASK_TODO;
+	task_status_parse(db_col_text(st, 11), &s);
+	t->status = s;
+	t->position = sqlite3_column_int64(st, 12);
+	t->updated_at = pool_strdup(pool, db_col_text(st, 13));
+}
+
+int task_query(struct board *b, const struct task_query *q, struct task_list *out)
+{
+	memset(out, 0, sizeof *out);
+	const char *sql = sql_general;
+	if (simple_query(q) && q->role_id)
+		sql = sql_by_role;
+	else if (simple_query(q) && q->event_id)
+		sql = sql_by_event;
+	sqlite3_stmt *st = db_stmt(b, sql);
+	char *like = NULL;
+	bind_query(st, q, &like);
+	sqlite3_bind_int64(st, 8, q->limit ? (sqlite3_int64)q->limit : -1);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)q->offset);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_task(st, LIST_PUSH(out), &out->pool);
+	}
+	sqlite3_reset(st);
+	free(like);
+	if (rc != SQLITE_DONE) {
+		task_list_free(out);
+		return db_fail(b, rc);
+	}
+	return MU_OK;
+}
+
+int task_count(struct board *b, const struct task_query *q, int64_t *total, int64_t *done)
+{
+	const char *sql = simple_query(q) && q->role_id ? sql_count_role : sql_count_general;
+	sqlite3_stmt *st = db_stmt(b, sql);
+	char *like = NULL;
+	bind_query(st, q, &like);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*total = sqlite3_column_int64(st, 0);
+		*done = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	free(like);
+	return rc == SQLITE_ROW ? MU_OK : db_fail(b, rc);
+}
+
+void task_list_free(struct task_list *l)
+{ LIST_FREE(l); }
+
+int task_get(struct board *b, int64_t id, struct task *out, struct pool *pool)
+{
+	static const char *sql = TASK_COLS "WHERE t.id = ?1";
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_task(st, out, pool);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return MU_OK;
+	return rc == SQLITE_DONE ? mu_fail(MU_DATA, "no task with id %lld", (long long)id) : db_fail(b, rc);
+}
+
+/* The audit snapshot of a task: (json, event id). */
+static const char *snap_task =
+	"SELECT json_object('title', t.title, 'status', t.status, 'owner', t.owner, 'due', t.due,"
+	" 'role', r.key, 'phase', p.key, 'notes', t.notes, 'position', t.position), t.event_id"
+	" FROM task t LEFT JOIN role r ON r.id = t.role_id LEFT JOIN phase p ON p.id = t.phase_id"
+	" WHERE t.id = ?1";
+static const char *snap_status = "SELECT json_object('status', status), event_id FROM task WHERE id = ?1";
+static const char *snap_owner = "SELECT json_object('owner', owner), event_id FROM task WHERE id = ?1";
+static const char *snap_position =
+	"SELECT json_object('position', position), event_id FROM task WHERE id = ?1";
+
+/* Checks shared by add and edit; resolves role and phase (0 = leave, -1 =
+ * none).  Runs inside the transaction. */
+static int check_fields(struct board *b, int64_t event, const struct task_fields *f, int64_t *role,
+			int64_t *phase)
+{
+	int rc;
+	if (f->title && (rc = model_check_text("task title", f->title, 1, MODEL_TITLE_MAX)))
+		return rc;
+	if (f->owner && (rc = model_check_text("owner", f->owner, 0, MODEL_NAME_MAX)))
+		return rc;
+	if (f->notes && (rc = model_check_text("notes", f->notes, 0, MODEL_NOTES_MAX)))
+		return rc;
+	if (f->due && (rc = model_check_date("due date", f->due)))
+		return rc;
+	*role = *phase = 0;
+	if (f->role && !*f->role)
+		*role = -1;
+	else if (f->role && (rc = role_find(b, event, f->role, role)))
+		return rc;
+	if (f->phase && !*f->phase)
+		*phase = -1;
+	else if (f->phase && (rc = phase_find(b, event, f->phase, phase)))
+		return rc;
+	return MU_OK;
+}
+
+static void bind_ref(sqlite3_stmt *st, int i, int64_t ref)
+{
+	if (ref > 0)
+		sqlite3_bind_int64(st, i, ref);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_t *id)
+{
+	static const char *sql =
+		"INSERT INTO task(event_id, title, owner, notes, due, role_id, phase_id, position)"
+		" VALUES (?1, ?2, coalesce(?3, ''), coalesce(?4, ''), ?5, ?6, ?7,"
+		" (SELECT coalesce(max(position), 0) + 1 FROM task WHERE event_id = ?1))";
+	if (!f->title)
+		return mu_fail(MU_USAGE, "a task needs a title");
+	struct change c;
+	int64_t role, phase;
+	int rc = db_change_begin(b, &c, "task", "add", snap_task, 0);
+	if (rc)
+		return rc;
+	rc = model_event_exists(b, event);
+	if (!rc)
+		rc = check_fields(b, event, f, &role, &phase);
+	if (!rc) {
+		sqlite3_stmt *st = db_stmt(b, sql);
+		sqlite3_bind_int64(st, 1, event);
+		db_bind_text(st, 2, f->title);
+		db_bind_text(st, 3, f->owner);
+		db_bind_text(st, 4, f->notes);
+		db_bind_date(st, 5, f->due);
+		bind_ref(st, 6, role);
+		bind_ref(st, 7, phase);
+		rc = db_exec_stmt(b, st);
+		c.id = sqlite3_last_insert_rowid(b->db);
+		c.event = event;
+	}
+	rc = db_change_end(b, &c, rc);
+	if (!rc && id)
+		*id = c.id;
+	return rc;
+}
+
+int task_edit(struct board *b, int64_t id, const struct task_fields *f)
+{
+	static const char *sql =
+		"UPDATE task SET title = coalesce(?2, title), owner = coalesce(?3, owner),"
+		" notes = coalesce(?4, notes),"
+		" due = CASE WHEN ?5 IS NULL THEN due WHEN ?5 = '' THEN NULL ELSE ?5 END,"
+		" role_id = CASE ?6 WHEN 0 THEN role_id WHEN -1 THEN NULL ELSE ?6 END,"
+		" phase_id = CASE ?7 WHEN 0 THEN phase_id WHEN -1 THEN NULL ELSE ?7 END,"
+		" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+	struct change c;
+	int64_t role, phase;
+	int rc = db_change_begin(b, &c, "task", "edit", snap_task, id);
+	if (rc)
+		return rc;
+	rc = check_fields(b, c.event, f, &role, &phase);
+	if (!rc) {
+		sqlite3_stmt *st = db_stmt(b, sql);
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, f->title);
+		db_bind_text(st, 3, f->owner);
+		db_bind_text(st, 4, f->notes);
+		db_bind_text(st, 5, f->due);
+		sqlite3_bind_int64(st, 6, role);
+		sqlite3_bind_int64(st, 7, phase);
+		rc = db_exec_stmt(b, st);
+	}
+	return db_change_end(b, &c, rc);
+}
+
+int task_set_status(struct board *b, int64_t id, enum task_status s)
+{
+	static const char *sql = "UPDATE task SET status = ?2,"
+				 " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+	if ((unsigned)s >= TASK_STATUS_N)
+		return mu_fail(MU_USAGE, "bad task status");
+	struct change c;
+	int rc = db_change_begin(b, &c, "task", task_status_name(s), snap_status, id);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, task_status_name(s), -1, SQLITE_STATIC);
+	return db_change_end(b, &c, db_exec_stmt(b, st));
+}
+
+int task_assign(struct board *b, int64_t id, const char *owner)
+{
+	static const char *sql = "UPDATE task SET owner = ?2,"
+				 " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+	int rc = model_check_text("owner", owner, 0, MODEL_NAME_MAX);
+	if (rc)
+		return rc;
+	struct change c;
+	if ((rc = db_change_begin(b, &c, "task", "assign", snap_owner, id)))
+		return rc;
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, owner);
+	return db_change_end(b, &c, db_exec_stmt(b, st));
+}
+
+int task_remove(struct board *b, int64_t id)
+{
+	static const char *sql = "DELETE FROM task WHERE id = ?1";
+	struct change c;
+	int rc = db_change_begin(b, &c, "task", "remove", snap_task, id);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	return db_change_end(b, &c, db_exec_stmt(b, st));
+}
+
+int task_move(struct board *b, int64_t id, int delta)
+{
+	static const char *sql_prev =
+		"SELECT n.id, n.position, t.position FROM task t JOIN task n"
+		" ON n.event_id = t.event_id AND n.role_id IS t.role_id AND n.position < t.position"
+		" WHERE t.id = ?1 ORDER BY n.position DESC LIMIT 1";
+	static const char *sql_next =
+		"SELECT n.id, n.position, t.position FROM task t JOIN task n"
+		" ON n.event_id = t.event_id AND n.role_id IS t.role_id AND n.position > t.position"
+		" WHERE t.id = ?1 ORDER BY n.position LIMIT 1";
+	static const char *sql_set = "UPDATE task SET position = ?2 WHERE id = ?1";
+	struct change c;
+	int rc = db_change_begin(b, &c, "task", "move", snap_position, id);
+	if (rc || delta == 0)
+		return db_change_end(b, &c, rc);
+	sqlite3_stmt *st = db_stmt(b, delta < 0 ? sql_prev : sql_next);
+	sqlite3_bind_int64(st, 1, id);
+	int step = sqlite3_step(st);
+	int64_t other = 0, other_pos = 0, pos = 0;
+	if (step == SQLITE_ROW) {
+		other = sqlite3_column_int64(st, 0);
+		other_pos = sqlite3_column_int64(st, 1);
+		pos = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (step == SQLITE_ROW) {
+		st = db_stmt(b, sql_set);
+		sqlite3_bind_int64(st, 1, other);
+		sqlite3_bind_int64(st, 2, pos);
+		rc = db_exec_stmt(b, st);
+		if (!rc) {
+			st = db_stmt(b, sql_set);
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, other_pos);
+			rc = db_exec_stmt(b, st);
+		}
+	} else if (step != SQLITE_DONE) {
+		rc = db_fail(b, step);
+	}
+	return db_change_end(b, &c, rc);
+}

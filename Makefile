@@ -42,13 +42,15 @@ units: $(UNIT_BIN)
 deps:
 	@sh tools/deps.sh
 
-# The demo board lives in build/, never in the user's own data directory.
-demo: muster
-	@sh tools/demo.sh $(BUILD)/demo.db
+# The demo board lives in build/, never in the user's own data directory;
+# it is rebuilt when the program or a sample plan changes.
+$(BUILD)/demo.db: muster tools/demo.sh $(wildcard sample-data/*.yaml)
+	@sh tools/demo.sh $@
+
+demo: $(BUILD)/demo.db
 
 run: deps
-	@$(MAKE) --no-print-directory muster
-	@sh tools/demo.sh $(BUILD)/demo.db
+	@$(MAKE) --no-print-directory muster $(BUILD)/demo.db
 	./muster --db $(BUILD)/demo.db
 
 test: deps

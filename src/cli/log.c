@@ -116,7 +116,11 @@ static void add_value(struct strbuf *b, const struct kv *v)
 			sb_addc(b, ch);
 		}
 	} else {
-		sb_addn(b, v->val, v->vlen);
+		size_t n = v->vlen;
+		/* SQLite writes REAL values as 9100.0: show 9100 */
+		if (n > 2 && v->val[n - 2] == '.' && v->val[n - 1] == '0' && memchr(v->val, 'e', n) == NULL)
+			n -= 2;
+		sb_addn(b, v->val, n);
 	}
 }
 

@@ -2,6 +2,7 @@
  * change one item (by id or exact title within the event).  The quantity
  * change itself is atomic in the model (qty_ready = qty_ready + N). */
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include "muster/cli.h"
 #include "muster/event.h"
@@ -88,9 +89,23 @@ static int tick_common(struct cli *c, int argc, char **argv, bool tick)
 		return rc;
 	if (cli_opt(&o, "qty") && (rc = cli_parse_id("quantity", cli_opt(&o, "qty"), &qty)))
 		return rc;
-	if ((rc = cli_board(c, 0, &b)) || (rc = cli_event(c, &o, &event)) ||
-	    (rc = item_find(b, event, o.arg[0], &id)))
+	if ((rc = cli_board(c, 0, &b)) || (rc = cli_event(c, &o, &event)))
 		return rc;
+	if ((rc = item_find(b, event, o.arg[0], &id))) {
+		/* An id names one item on the whole board, as task ids do; only a
+		 * title needs the event (given or the most recent one). */
+		int64_t any;
+		char *why = xstrdup(mu_errmsg());
+		bool by_id = !cli_opt(&o, "event") && !c->g.event && cli_parse_id("item", o.arg[0], &any) == MU_OK &&
+			     item_get(b, any, &it, &pool) == MU_OK;
+		pool_free(&pool);
+		if (!by_id)
+			mu_fail(rc, "%s", why);
+		free(why);
+		if (!by_id)
+			return rc;
+		id = any;
+	}
 	rc = tick ? item_tick(b, id, qty) : item_untick(b, id, qty);
 	if (rc == MU_OK)
 		rc = item_get(b, id, &it, &pool);

@@ -34,6 +34,7 @@ struct cli {
 	char *db_path, *actor;
 	struct board *board; /* opened by cli_board() */
 	const struct cli_command *cmd;
+	const char *usage; /* subcommand usage for errors (else cmd->usage) */
 	struct strbuf out; /* written to stdout only when the command succeeds */
 };
 

@@ -272,6 +272,7 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *spec, int min_a
 	       struct cli_opts *o)
 {
 	const char *cmd = c->cmd ? c->cmd->name : "muster";
+	const char *usage = c->usage ? c->usage : c->cmd ? c->cmd->usage : cmd;
 	memset(o, 0, sizeof *o);
 	o->spec = spec;
 	bool opts_done = false;
@@ -306,12 +307,11 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *spec, int min_a
 			continue;
 		}
 		if (o->nargs >= max_args || o->nargs >= CLI_MAX_ARGS)
-			return mu_fail(MU_USAGE, "unexpected argument '%s' (usage: muster %s)", a,
-				       c->cmd ? c->cmd->usage : cmd);
+			return mu_fail(MU_USAGE, "unexpected argument '%s' (usage: muster %s)", a, usage);
 		o->arg[o->nargs++] = a;
 	}
 	if (o->nargs < min_args)
-		return mu_fail(MU_USAGE, "missing argument (usage: muster %s)", c->cmd ? c->cmd->usage : cmd);
+		return mu_fail(MU_USAGE, "missing argument (usage: muster %s)", usage);
 	return MU_OK;
 }
 

@@ -89,6 +89,7 @@ int cmd_metric(struct cli *c, int argc, char **argv)
 	if (argc < 2 || (strcmp(argv[1], "set") != 0 && strcmp(argv[1], "add") != 0))
 		return mu_fail(MU_USAGE, "metric needs set or add (usage: muster metric set NAME VALUE)");
 	bool set = strcmp(argv[1], "set") == 0;
+	c->usage = set ? "metric set NAME VALUE [--event E]" : "metric add NAME DELTA [--event E]";
 	int rc = cli_getopt(c, argc - 1, argv + 1, "event=", 2, 2, &o);
 	if (rc || (rc = cli_parse_real(set ? "metric value" : "metric delta", o.arg[1], &v)))
 		return rc;

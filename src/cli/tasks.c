@@ -261,22 +261,34 @@ static int task_rm_cmd(struct cli *c, int argc, char **argv)
 int cmd_task(struct cli *c, int argc, char **argv)
 {
 	static const struct {
-		const char *name;
+		const char *name, *usage;
 		int status;
-	} verbs[] = {{"done", TASK_DONE}, {"start", TASK_DOING}, {"block", TASK_BLOCKED}, {"reopen", TASK_TODO}};
+	} verbs[] = {
+		{"add", "task add TITLE [--role R] [--phase P] [--owner O] [--due DATE] [--notes N]", -1},
+		{"edit", "task edit ID [--title T] [--owner O] [--due D] [--role R] [--phase P] [--notes N]", -1},
+		{"assign", "task assign ID LOGIN", -1},
+		{"rm", "task rm ID", -1},
+		{"done", "task done ID", TASK_DONE},
+		{"start", "task start ID", TASK_DOING},
+		{"block", "task block ID", TASK_BLOCKED},
+		{"reopen", "task reopen ID", TASK_TODO},
+	};
 	if (argc < 2)
 		return mu_fail(MU_USAGE, "task needs a subcommand: add, done, start, block, reopen, assign, edit or rm");
 	const char *v = argv[1];
-	if (strcmp(v, "add") == 0)
-		return task_add_cmd(c, argc - 1, argv + 1);
-	if (strcmp(v, "edit") == 0)
-		return task_edit_cmd(c, argc - 1, argv + 1);
-	if (strcmp(v, "assign") == 0)
-		return task_assign_cmd(c, argc - 1, argv + 1);
-	if (strcmp(v, "rm") == 0)
-		return task_rm_cmd(c, argc - 1, argv + 1);
-	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-		if (strcmp(v, verbs[i].name) == 0)
+	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+		if (strcmp(v, verbs[i].name) != 0)
+			continue;
+		c->usage = verbs[i].usage;
+		if (verbs[i].status >= 0)
 			return task_status_cmd(c, argc - 1, argv + 1, (enum task_status)verbs[i].status);
+		if (i == 0)
+			return task_add_cmd(c, argc - 1, argv + 1);
+		if (i == 1)
+			return task_edit_cmd(c, argc - 1, argv + 1);
+		if (i == 2)
+			return task_assign_cmd(c, argc - 1, argv + 1);
+		return task_rm_cmd(c, argc - 1, argv + 1);
+	}
 	return mu_fail(MU_USAGE, "unknown task subcommand '%s' (add, done, start, block, reopen, assign, edit, rm)", v);
 }

@@ -41,6 +41,7 @@
 #define PLAN_MAX_DEPTH 64
 #define PLAN_MAX_SCALAR ((size_t)64 << 10)
 #define PLAN_MAX_INT INT64_C(1000000000000)
+#define PLAN_MAX_NODES 1000000 /* a 4 MiB plan of 30k tasks has ~400k */
 
 /* ---- the node tree ---------------------------------------------------- */
 
@@ -210,6 +211,7 @@ static int build_tree(struct ctx *c, struct ynode **root)
 	yaml_parser_t yp;
 	struct ynode *stack[PLAN_MAX_DEPTH];
 	int depth = 0, docs = 0, rc = 0;
+	size_t nodes = 0;
 	bool done = false;
 
 	*root = NULL;
@@ -269,6 +271,10 @@ static int build_tree(struct ctx *c, struct ynode **root)
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT: depth--; break;
 		default: break;
+		}
+		if (nd && ++nodes > PLAN_MAX_NODES) {
+			rc = perr(c, line, col, "more than %d values in one plan", PLAN_MAX_NODES);
+			nd = NULL;
 		}
 		if (nd) {
 			nd->line = line;

@@ -704,6 +704,14 @@ static void test_limits(void **state)
 		sb_addc(&b, '[');
 	assert_int_equal(parse_str(b.s, NULL, &p), MU_DATA);
 	assert_string_equal(mu_errmsg(), "t.yaml:2:73: nesting deeper than 64 levels");
+	sb_reset(&b);
+	/* a million values (about 30k tasks) at most, whatever the bytes */
+	sb_add(&b, "event: {name: X}\nmetrics: {funnel: [");
+	for (int i = 0; i < 1000000; i++)
+		sb_add(&b, "a,");
+	sb_add(&b, "]}\n");
+	assert_int_equal(parse_str(b.s, NULL, &p), MU_DATA);
+	assert_string_equal(mu_errmsg(), "t.yaml:2:2000002: more than 1000000 values in one plan");
 	sb_free(&b);
 	/* files: missing, a directory */
 	assert_int_equal(plan_parse_file("tests/data/plans/nope.yaml", NULL, &p), MU_DATA);

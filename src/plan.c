@@ -21,7 +21,11 @@
  * - event.start must be absolute; --start replaces it and shifts every
  *   absolute date by the difference (without an event.start it only sets the
  *   start).  Dates must stay within 0001..9999; an end before its start (event
- *   or phase) is an error. */
+ *   or phase) is an error.
+ * - Limits: 4 MiB per file, 64 KiB per value, 64 levels of nesting, a
+ *   million values; anchors, aliases and a second document are refused.
+ * - plan_emit(PLAN_TEMPLATE) writes dates as T-n/T+n only when the plan has
+ *   a start (event.start stays absolute: it is the anchor --start moves). */
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>

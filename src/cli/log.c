@@ -101,10 +101,10 @@ static const struct kv *kv_get(const struct kv *kv, int n, const struct kv *like
 	return NULL;
 }
 
-/* A value for people: strings without their quotes, null as "-". */
+/* A value for people: strings without their quotes, null and "" as "-". */
 static void add_value(struct strbuf *b, const struct kv *v)
 {
-	if (!v || (v->vlen == 4 && memcmp(v->val, "null", 4) == 0)) {
+	if (!v || (v->vlen == 4 && memcmp(v->val, "null", 4) == 0) || (v->vlen == 2 && v->val[0] == '"')) {
 		sb_addc(b, '-');
 	} else if (v->val[0] == '"') {
 		for (size_t i = 1; i + 1 < v->vlen; i++) {

@@ -1,0 +1,298 @@
+/* The board's main loop: start and restore the terminal, theme and keys,
+ * the event shown, and the loop itself (draw what is dirty, one doupdate(),
+ * wait for a key at most refresh_ms, poll data_version for live refresh). */
+#include "tui.h"
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+
+static void restore_terminal(void)
+{
+	if (curses_on) {
+		curses_on = false;
+		endwin();
+	}
+}
+
+static void on_signal(int sig) { got_signal = sig; }
+
+bool app_signalled(void) { return got_signal != 0; }
+
+long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void app_status(struct app *a, bool err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+	a->status_err = err;
+	a->status_until = now_ms() + (err ? 6000 : 3000);
+	a->dirty |= DIRTY_HINT;
+}
+
+unsigned app_fail(struct app *a, const char *what)
+{
+	app_status(a, true, "%s: %s", what, mu_errmsg());
+	return DIRTY_HINT;
+}
+
+const char *role_name_of(struct app *a, int64_t role_id)
+{
+	for (size_t i = 0; i < a->roles.n; i++)
+		if (a->roles.v[i].id == role_id)
+			return a->roles.v[i].name;
+	return "";
+}
+
+static void free_event_data(struct app *a)
+{
+	phase_list_free(&a->phases);
+	role_list_free(&a->roles);
+	person_list_free(&a->people);
+	checklist_list_free(&a->lists);
+	pool_free(&a->evpool);
+	memset(&a->ev, 0, sizeof a->ev);
+}
+
+/* Event-wide data: small lists, reloaded whole. */
+static void load_event_data(struct app *a)
+{
+	free_event_data(a);
+	a->access = "";
+	if (!a->event_id)
+		return;
+	if (event_get(a->b, a->event_id, &a->ev, &a->evpool) != MU_OK) {
+		app_fail(a, "event");
+		a->event_id = 0;
+		return;
+	}
+	if (phase_list(a->b, a->event_id, &a->phases) != MU_OK ||
+	    role_list(a->b, a->event_id, &a->roles) != MU_OK ||
+	    person_list(a->b, a->event_id, &a->people) != MU_OK ||
+	    checklist_list(a->b, a->event_id, &a->lists) != MU_OK)
+		app_fail(a, "loading the event");
+	for (size_t i = 0; i < a->people.n; i++)
+		if (!strcmp(a->people.v[i].login, board_actor(a->b)))
+			a->access = a->people.v[i].access;
+	struct metric_list ml = {0};
+	int n = a->nmetrics;
+	size_t np = a->nphases;
+	a->nphases = a->phases.n;
+	if (metric_list(a->b, a->event_id, 0, &ml) == MU_OK)
+		a->nmetrics = (int)ml.n;
+	metric_list_free(&ml);
+	if (n != a->nmetrics || np != a->nphases)
+		app_layout(a);
+}
+
+void app_reload(struct app *a)
+{
+	int64_t id = a->event_id;
+	load_event_data(a);
+	if (id && !a->event_id) { /* deleted under us: show another one */
+		if (event_find(a->b, NULL, &a->event_id) == MU_OK)
+			app_open_event(a, a->event_id);
+		return;
+	}
+	for (int i = 0; i < PANE_N; i++)
+		a->pane[i].need_load = true;
+	a->dirty |= DIRTY_ALL;
+}
+
+bool app_open_event(struct app *a, int64_t id)
+{
+	a->event_id = id;
+	load_event_data(a);
+	for (int i = 0; i < PANE_N; i++) {
+		struct pane *p = &a->pane[i];
+		p->top = p->cur = p->sel_id = p->total = 0;
+		p->nsig = 0;
+		if (p->ops->open)
+			p->ops->open(a, p);
+		p->need_load = true;
+	}
+	a->dirty |= DIRTY_ALL;
+	return a->event_id != 0;
+}
+
+/* Live refresh: another connection committed since we last looked. */
+static void poll_changes(struct app *a)
+{
+	a->last_poll = a->now;
+	int64_t v = board_data_version(a->b);
+	if (v == a->data_version)
+		return;
+	a->data_version = v;
+	a->live = true;
+	app_reload(a);
+}
+
+void app_refresh(struct app *a)
+{
+	a->now = now_ms();
+	app_draw(a);
+	doupdate();
+	a->dirty = 0;
+}
+
+static int start_theme(const struct tui_options *o, struct theme *th)
+{
+	const char *name = o->theme ? o->theme : o->config ? o->config->theme : NULL;
+	theme_default(th);
+	if (!name || !*name || !strcmp(name, "default"))
+		return MU_OK;
+	char *path = strchr(name, '/') ? xstrdup(name) : theme_path(name);
+	if (!path) {
+		fprintf(stderr, "muster: theme '%s' not found\n", name);
+		return MU_DATA;
+	}
+	int rc = theme_load_file(path, th);
+	if (rc != MU_OK)
+		fprintf(stderr, "muster: %s\n", mu_errmsg());
+	free(path);
+	return rc;
+}
+
+static void start_curses(struct app *a, const struct theme *th)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal; /* no SA_RESTART: get_wch returns at once */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	setlocale(LC_ALL, "");
+	initscr();
+	curses_on = true;
+	die_set_cleanup(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	const char *nc = getenv("NO_COLOR");
+	a->mono = a->o->no_color || (nc && *nc) || !has_colors();
+	colour_init(th, a->mono);
+	bkgdset(' ' | ui_attr(UI_NORMAL));
+	if (!a->o->config || a->o->config->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+}
+
+static void apply_binds(struct app *a)
+{
+	keymap_init();
+	const struct config *c = a->o->config;
+	for (size_t i = 0; c && i < c->nbinds; i++) {
+		int rc = keymap_bind(c->binds[i].key, c->binds[i].action);
+		if (rc)
+			app_status(a, true, "%s:%d:%d: %s '%s'", c->path ? c->path : "config",
+				   c->binds[i].line, c->binds[i].col,
+				   rc == -1 ? "unknown key" : "unknown action",
+				   rc == -1 ? c->binds[i].key : c->binds[i].action);
+	}
+}
+
+static void loop(struct app *a)
+{
+	while (!a->quit && !got_signal) {
+		a->now = now_ms();
+		if (a->now - a->last_poll >= a->refresh_ms)
+			poll_changes(a);
+		long long fl = list_next_flash_end(a);
+		if (fl || (a->status[0] && a->status_until <= a->now)) {
+			if (a->status_until <= a->now && a->status[0]) {
+				a->status[0] = 0;
+				a->dirty |= DIRTY_HINT;
+			}
+		}
+		if (a->dirty)
+			app_refresh(a);
+		long long wait = a->last_poll + a->refresh_ms - a->now;
+		if (fl && fl - a->now < wait)
+			wait = fl - a->now + 10;
+		if (a->status[0] && a->status_until - a->now < wait)
+			wait = a->status_until - a->now + 10;
+		timeout(wait < 10 ? 10 : (int)wait);
+		wint_t ch;
+		int r = get_wch(&ch);
+		a->now = now_ms();
+		if (fl && a->now >= fl)
+			a->dirty |= DIRTY_PANES; /* a flash ended: draw rows plain again */
+		if (r == ERR)
+			continue;
+		int key = r == KEY_CODE_YES ? KEYCODE_FN + (int)ch : (int)ch;
+		if (key == KEYCODE_FN + KEY_RESIZE) {
+			app_layout(a);
+			continue;
+		}
+		if (key == KEYCODE_FN + KEY_MOUSE) {
+			app_mouse(a);
+			continue;
+		}
+		app_key(a, key);
+	}
+}
+
+int tui_run(struct board *b, const struct tui_options *o)
+{
+	static struct app app;
+	struct app *a = &app;
+	struct theme th;
+	int rc = start_theme(o, &th);
+	if (rc != MU_OK)
+		return rc;
+	memset(a, 0, sizeof *a);
+	a->b = b;
+	a->o = o;
+	a->today = date_today();
+	a->refresh_ms = o->config && o->config->refresh_ms > 0 ? o->config->refresh_ms : 500;
+	if (a->refresh_ms < 50)
+		a->refresh_ms = 50;
+	if (event_find(b, o->event, &a->event_id) != MU_OK) {
+		if (o->event && *o->event) {
+			fprintf(stderr, "muster: %s\n", mu_errmsg());
+			return MU_DATA;
+		}
+		a->event_id = 0;
+	}
+	const struct pane_ops *ops[PANE_N] = {&pane_timeline_ops, &pane_tasks_ops, &pane_items_ops,
+					       &pane_metrics_ops};
+	for (int i = 0; i < PANE_N; i++) {
+		a->pane[i].ops = ops[i];
+		a->pane[i].id = (enum pane_id)i;
+		a->pane[i].below = -1;
+	}
+	a->focus = PANE_TASKS;
+	start_curses(a, &th);
+	apply_binds(a);
+	a->data_version = board_data_version(b);
+	a->last_poll = now_ms();
+	app_open_event(a, a->event_id);
+	app_layout(a);
+	loop(a);
+	restore_terminal();
+	die_set_cleanup(NULL);
+	for (int i = 0; i < PANE_N; i++)
+		if (a->pane[i].ops->fini)
+			a->pane[i].ops->fini(&a->pane[i]);
+	free_event_data(a);
+	if (got_signal == SIGINT)
+		return 130;
+	return got_signal ? 128 + got_signal : MU_OK;
+}

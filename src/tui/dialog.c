@@ -1,0 +1,158 @@
+/* Overlays: the help screen, generated from the action table and the live
+ * keymap (so config overrides show), and the event picker. */
+#include "tui.h"
+#include <stdio.h>
+#include <string.h>
+
+static int read_key(void)
+{
+	wint_t ch;
+	int r;
+	timeout(-1);
+	do
+		r = get_wch(&ch);
+	while (r == ERR && !app_signalled());
+	if (r == ERR)
+		return 27;
+	return r == KEY_CODE_YES ? KEYCODE_FN + (int)ch : (int)ch;
+}
+
+static struct rect centre(struct app *a, int w, int h)
+{
+	if (w > a->W)
+		w = a->W;
+	if (h > a->H)
+		h = a->H;
+	return (struct rect){(a->H - h) / 2, (a->W - w) / 2, h, w};
+}
+
+static void frame(struct rect r, const char *title, const char *foot)
+{
+	for (int i = 0; i < r.h; i++)
+		ui_fill(r.y + i, r.x, r.w, UI_DIALOG);
+	ui_box(r, title, true, false);
+	if (foot)
+		ui_text(r.y + r.h - 1, r.x + 2, r.w - 4, foot, UI_DIM, false);
+}
+
+/* Scrolls with the move keys; returns the key that was not a move. */
+static int scroll_key(int key, int *top, int n, int h)
+{
+	enum action act = keymap_lookup(GROUP_GLOBAL, key);
+	switch (act) {
+	case ACT_UP: (*top)--; break;
+	case ACT_DOWN: (*top)++; break;
+	case ACT_PAGE_UP: *top -= h - 1; break;
+	case ACT_PAGE_DOWN: *top += h - 1; break;
+	case ACT_FIRST: *top = 0; break;
+	case ACT_LAST: *top = n; break;
+	default: return key;
+	}
+	if (*top > n - h)
+		*top = n - h;
+	if (*top < 0)
+		*top = 0;
+	return 0;
+}
+
+void help_show(struct app *a)
+{
+	char lines[ACT_N + GROUP_N * 2 + 8][200];
+	int n = 0, top = 0;
+	for (int g = 0; g < GROUP_N; g++) {
+		bool any = false;
+		for (int act = 1; act < ACT_N; act++) {
+			if ((int)action_table[act].group != g)
+				continue;
+			char keys[128];
+			keymap_keys((enum action)act, keys, sizeof keys);
+			if (!any) {
+				snprintf(lines[n++], sizeof lines[0], "#%s", action_group_name[g]);
+				any = true;
+			}
+			snprintf(lines[n++], sizeof lines[0], " %-16s %s", keys[0] ? keys : "(none)",
+				 action_table[act].help);
+		}
+	}
+	snprintf(lines[n++], sizeof lines[0], "#Mouse");
+	snprintf(lines[n++], sizeof lines[0], " %-16s %s", "click", "Focus a pane and select the row");
+	snprintf(lines[n++], sizeof lines[0], " %-16s %s", "click [ ]", "Tick an item / a task done");
+	snprintf(lines[n++], sizeof lines[0], " %-16s %s", "wheel", "Scroll the pane under the mouse");
+	for (;;) {
+		struct rect r = centre(a, 76, n + 2);
+		frame(r, "Help · muster keys", r.h < n + 2 ? "j/k scroll · any other key closes"
+							  : "any key closes");
+		int h = r.h - 2;
+		for (int i = 0; i < h && top + i < n; i++) {
+			const char *s = lines[top + i];
+			if (s[0] == '#')
+				ui_text(r.y + 1 + i, r.x + 2, r.w - 4, s + 1, UI_PANE_TITLE, false);
+			else
+				ui_text(r.y + 1 + i, r.x + 2, r.w - 4, s, UI_DIALOG, false);
+		}
+		wnoutrefresh(stdscr);
+		doupdate();
+		int key = read_key();
+		if (key == KEYCODE_FN + KEY_RESIZE) {
+			app_layout(a);
+			app_draw(a);
+			continue;
+		}
+		if (scroll_key(key, &top, n, h))
+			break;
+	}
+	a->dirty |= DIRTY_ALL;
+}
+
+void event_pick(struct app *a)
+{
+	struct event_list el = {0};
+	if (event_list(a->b, &el) != MU_OK) {
+		app_fail(a, "events");
+		return;
+	}
+	if (!el.n) {
+		app_status(a, false, "no events: import one with muster import FILE.yaml");
+		event_list_free(&el);
+		return;
+	}
+	int cur = 0, top = 0;
+	for (size_t i = 0; i < el.n; i++)
+		if (el.v[i].id == a->event_id)
+			cur = (int)i;
+	for (;;) {
+		struct rect r = centre(a, 70, (int)el.n + 2);
+		int h = r.h - 2;
+		frame(r, "Events", "Enter open · Esc cancel");
+		if (cur < top)
+			top = cur;
+		if (cur >= top + h)
+			top = cur - h + 1;
+		for (int i = 0; i < h && top + i < (int)el.n; i++) {
+			struct event *e = &el.v[top + i];
+			char row[400];
+			snprintf(row, sizeof row, " %-10s %s", e->start[0] ? e->start : "", e->name);
+			ui_text(r.y + 1 + i, r.x + 1, r.w - 2, row, top + i == cur ? UI_CURSOR : UI_DIALOG, true);
+		}
+		wnoutrefresh(stdscr);
+		doupdate();
+		int key = read_key();
+		enum action act = keymap_lookup(GROUP_GLOBAL, key);
+		if (key == KEYCODE_FN + KEY_RESIZE) {
+			app_layout(a);
+			app_draw(a);
+		} else if (act == ACT_UP && cur > 0) {
+			cur--;
+		} else if (act == ACT_DOWN && cur + 1 < (int)el.n) {
+			cur++;
+		} else if (key == '\r' || key == '\n' || key == KEYCODE_FN + KEY_ENTER) {
+			app_open_event(a, el.v[cur].id);
+			app_layout(a);
+			break;
+		} else if (key == 27 || act == ACT_QUIT) {
+			break;
+		}
+	}
+	event_list_free(&el);
+	a->dirty |= DIRTY_ALL;
+}

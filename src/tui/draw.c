@@ -1,0 +1,185 @@
+/* Shared drawing: text cut to a column budget with utf8_fit (never past a
+ * border, never half a wide character), boxes with titles, meter bars and
+ * sparklines (htop-style shared renderers), compact numbers and dates. */
+#include "tui.h"
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static struct strbuf sb;
+
+int ui_text(int y, int x, int w, const char *s, enum ui_role r, bool pad)
+{
+	if (w <= 0)
+		return 0;
+	sb_reset(&sb);
+	int cols = utf8_fit(&sb, s ? s : "", w, pad);
+	ui_set(r);
+	mvaddstr(y, x, sb_str(&sb));
+	return cols;
+}
+
+int ui_text_right(int y, int x, int w, const char *s, enum ui_role r)
+{
+	if (w <= 0)
+		return 0;
+	sb_reset(&sb);
+	int cols = utf8_fit_right(&sb, s ? s : "", w);
+	ui_set(r);
+	mvaddstr(y, x, sb_str(&sb));
+	return cols;
+}
+
+void ui_fill(int y, int x, int w, enum ui_role r)
+{
+	if (w <= 0)
+		return;
+	ui_set(r);
+	mvhline(y, x, ' ', w);
+}
+
+static void put_wch(int y, int x, const cchar_t *c, enum ui_role r)
+{
+	ui_set(r);
+	mvadd_wch(y, x, c);
+}
+
+void ui_box(struct rect r, const char *title, bool focus, bool join_top)
+{
+	enum ui_role br = focus ? UI_BORDER_FOCUS : UI_BORDER;
+	if (r.w < 2 || r.h < 2)
+		return;
+	ui_set(br);
+	mvhline_set(r.y, r.x + 1, WACS_HLINE, r.w - 2);
+	mvhline_set(r.y + r.h - 1, r.x + 1, WACS_HLINE, r.w - 2);
+	mvvline_set(r.y + 1, r.x, WACS_VLINE, r.h - 2);
+	mvvline_set(r.y + 1, r.x + r.w - 1, WACS_VLINE, r.h - 2);
+	put_wch(r.y, r.x, join_top ? WACS_LTEE : WACS_ULCORNER, br);
+	put_wch(r.y, r.x + r.w - 1, join_top ? WACS_RTEE : WACS_URCORNER, br);
+	put_wch(r.y + r.h - 1, r.x, WACS_LLCORNER, br);
+	put_wch(r.y + r.h - 1, r.x + r.w - 1, WACS_LRCORNER, br);
+	if (title && *title && r.w > 4)
+		ui_text(r.y, r.x + 1, r.w - 2 < utf8_width(title) ? r.w - 2 : utf8_width(title), title,
+			focus ? UI_BORDER_FOCUS : UI_PANE_TITLE, false);
+}
+
+/* Eighths of a cell, so a bar moves smoothly; mono stays readable: full
+ * cells are solid, empty ones shaded. */
+void ui_bar(int y, int x, int w, double frac, enum ui_role r)
+{
+	static const char *const part[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+	if (w <= 0)
+		return;
+	if (!(frac >= 0))
+		frac = 0;
+	if (frac > 1)
+		frac = 1;
+	int eighths = (int)lround(frac * w * 8);
+	int full = eighths / 8, rest = eighths % 8, i = 0;
+	ui_set(r);
+	move(y, x);
+	for (; i < full; i++)
+		addstr("█");
+	if (i < w && rest) {
+		addstr(part[rest]);
+		i++;
+	}
+	ui_set(UI_METER_EMPTY);
+	for (; i < w; i++)
+		addstr("░");
+}
+
+void ui_spark(int y, int x, int w, const double *v, size_t n, enum ui_role r)
+{
+	static const char *const lv[8] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+	if (w <= 0 || !n)
+		return;
+	size_t first = n > (size_t)w ? n - (size_t)w : 0;
+	double lo = v[first], hi = v[first];
+	for (size_t i = first; i < n; i++) {
+		if (v[i] < lo)
+			lo = v[i];
+		if (v[i] > hi)
+			hi = v[i];
+	}
+	ui_set(r);
+	move(y, x);
+	for (size_t i = first; i < n; i++) {
+		int k = hi > lo ? (int)((v[i] - lo) / (hi - lo) * 7 + 0.5) : 3;
+		addstr(lv[k < 0 ? 0 : k > 7 ? 7 : k]);
+	}
+}
+
+/* 412k, 9.1k, 1.2M, 150, 0.35 */
+void fmt_num(char *buf, size_t n, double v)
+{
+	double a = fabs(v);
+	if (isnan(v))
+		snprintf(buf, n, "–");
+	else if (a >= 1e9)
+		snprintf(buf, n, "%.1fG", v / 1e9);
+	else if (a >= 1e7)
+		snprintf(buf, n, "%.0fM", v / 1e6);
+	else if (a >= 1e6)
+		snprintf(buf, n, "%.1fM", v / 1e6);
+	else if (a >= 1e4)
+		snprintf(buf, n, "%.0fk", v / 1e3);
+	else if (a == floor(a))
+		snprintf(buf, n, "%.0f", v);
+	else
+		snprintf(buf, n, a >= 10 ? "%.1f" : "%.2f", v);
+	/* 9.0k → 9k */
+	char *dot = strstr(buf, ".0");
+	if (dot && !isdigit((unsigned char)dot[2]))
+		memmove(dot, dot + 2, strlen(dot + 2) + 1);
+}
+
+void fmt_day(char out[8], const char *iso)
+{
+	int32_t d;
+	out[0] = 0;
+	if (!iso || !*iso || !date_parse_iso(iso, &d))
+		return;
+	int y, m, dd;
+	date_ymd(d, &y, &m, &dd);
+	snprintf(out, 8, "%s %02d", date_month_abbr(m), dd % 100);
+}
+
+int32_t day_of(const char *iso)
+{
+	int32_t d;
+	if (!iso || !*iso || !date_parse_iso(iso, &d))
+		return DATE_NONE;
+	return d;
+}
+
+bool str_match(const char *hay, const char *needle)
+{
+	if (!needle || !*needle)
+		return true;
+	if (!hay)
+		return false;
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return true;
+	return false;
+}
+
+uint32_t hash_str(uint32_t h, const char *s)
+{
+	if (!s)
+		return h * 16777619u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h ^ 0xff) * 16777619u;
+}
+
+uint32_t hash_int(uint32_t h, int64_t v)
+{
+	for (int i = 0; i < 8; i++, v >>= 8)
+		h = (h ^ (uint32_t)(v & 0xff)) * 16777619u;
+	return h;
+}

@@ -1,0 +1,200 @@
+/* Key names and the keymaps built from the action table in action.h: the
+ * compiled-in defaults are parsed from the same key syntax a user writes in
+ * config.yaml ("j", "C-d", "S-Tab", "PgDn"), then the config overrides them. */
+#include "tui.h"
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+const struct action_info action_table[ACT_N] = {
+	[ACT_NONE] = {GROUP_GLOBAL, "none", "", ""},
+#define X(g, id, name, keys, help) [ACT_##id] = {GROUP_##g, name, keys, help},
+	ACTION_INFO(X)
+#undef X
+};
+
+const char *const action_group_name[GROUP_N] = {
+	[GROUP_GLOBAL] = "Global", [GROUP_MOVE] = "Moving and searching",
+	[GROUP_EDIT] = "Changing", [GROUP_TIMELINE] = "Timeline",
+	[GROUP_TASKS] = "Tasks", [GROUP_ITEMS] = "Materials",
+	[GROUP_METRICS] = "Metrics",
+};
+
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{"Space", ' '}, {"Enter", '\n'}, {"Tab", '\t'}, {"Esc", 27},
+	{"S-Tab", KEYCODE_FN + KEY_BTAB}, {"Backspace", KEYCODE_FN + KEY_BACKSPACE},
+	{"Up", KEYCODE_FN + KEY_UP}, {"Down", KEYCODE_FN + KEY_DOWN},
+	{"Left", KEYCODE_FN + KEY_LEFT}, {"Right", KEYCODE_FN + KEY_RIGHT},
+	{"PgUp", KEYCODE_FN + KEY_PPAGE}, {"PgDn", KEYCODE_FN + KEY_NPAGE},
+	{"PageUp", KEYCODE_FN + KEY_PPAGE}, {"PageDown", KEYCODE_FN + KEY_NPAGE},
+	{"Home", KEYCODE_FN + KEY_HOME}, {"End", KEYCODE_FN + KEY_END},
+	{"Del", KEYCODE_FN + KEY_DC}, {"Delete", KEYCODE_FN + KEY_DC},
+	{"Ins", KEYCODE_FN + KEY_IC}, {"Insert", KEYCODE_FN + KEY_IC},
+};
+
+int key_parse(const char *s)
+{
+	if (!s || !*s)
+		return -1;
+	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (!strcasecmp(s, key_names[i].name))
+			return key_names[i].key;
+	if ((s[0] == 'C' || s[0] == 'c') && s[1] == '-' && s[2] && !s[3]) {
+		int c = s[2];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c < '@' || c > 'z')
+			return -1;
+		return c & 0x1f;
+	}
+	if ((s[0] == 'F' || s[0] == 'f') && s[1] >= '1' && s[1] <= '9') {
+		int n = 0;
+		if (sscanf(s + 1, "%d", &n) == 1 && n >= 1 && n <= 12 && strlen(s) <= 3)
+			return KEYCODE_FN + KEY_F(n);
+	}
+	uint32_t cp;
+	size_t len = strlen(s);
+	if ((size_t)utf8_decode(s, len, &cp) == len && cp >= 32 && cp != 0x7f && cp != 0xFFFD)
+		return (int)cp;
+	return -1;
+}
+
+const char *key_label(int key, char *buf, size_t n)
+{
+	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (key_names[i].key == key) {
+			snprintf(buf, n, "%s", key_names[i].name);
+			return buf;
+		}
+	if (key >= KEYCODE_FN + KEY_F(1) && key <= KEYCODE_FN + KEY_F(12))
+		snprintf(buf, n, "F%d", key - KEYCODE_FN - KEY_F(0));
+	else if (key > 0 && key < 32)
+		snprintf(buf, n, "C-%c", key + 'a' - 1);
+	else if (key >= 32 && key < KEYCODE_FN) {
+		wchar_t w[2] = {(wchar_t)key, 0};
+		char mb[8] = "";
+		size_t k = 0;
+		/* encode as UTF-8 by hand: the locale may not be UTF-8 */
+		uint32_t c = (uint32_t)w[0];
+		if (c < 0x80)
+			mb[k++] = (char)c;
+		else if (c < 0x800)
+			mb[k++] = (char)(0xC0 | c >> 6), mb[k++] = (char)(0x80 | (c & 0x3F));
+		else if (c < 0x10000)
+			mb[k++] = (char)(0xE0 | c >> 12), mb[k++] = (char)(0x80 | (c >> 6 & 0x3F)),
+			mb[k++] = (char)(0x80 | (c & 0x3F));
+		mb[k] = 0;
+		snprintf(buf, n, "%s", mb);
+	} else
+		snprintf(buf, n, "key%d", key);
+	return buf;
+}
+
+/* The bindings: a small table, searched linearly (a few dozen entries). */
+struct binding {
+	int keymap; /* GROUP_GLOBAL = generic, else a pane group */
+	int key;
+	enum action action;
+};
+static struct binding binds[256];
+static size_t nbinds;
+
+static int keymap_of(enum action a)
+{
+	enum action_group g = action_table[a].group;
+	return g <= GROUP_EDIT ? GROUP_GLOBAL : (int)g;
+}
+
+static void bind_key(int keymap, int key, enum action a)
+{
+	for (size_t i = 0; i < nbinds; i++)
+		if (binds[i].keymap == keymap && binds[i].key == key) {
+			binds[i].action = a;
+			return;
+		}
+	if (nbinds < sizeof binds / sizeof binds[0])
+		binds[nbinds++] = (struct binding){keymap, key, a};
+}
+
+enum action action_by_name(const char *name)
+{
+	for (int a = 0; a < ACT_N; a++)
+		if (!strcmp(action_table[a].name, name))
+			return (enum action)a;
+	return (enum action)-1;
+}
+
+void keymap_init(void)
+{
+	nbinds = 0;
+	for (int a = 1; a < ACT_N; a++) {
+		char k[32];
+		const char *p = action_table[a].keys;
+		while (*p) {
+			size_t n = strcspn(p, " ");
+			if (n && n < sizeof k) {
+				memcpy(k, p, n);
+				k[n] = 0;
+				int key = key_parse(k);
+				if (key >= 0)
+					bind_key(keymap_of((enum action)a), key, (enum action)a);
+			}
+			p += n;
+			p += strspn(p, " ");
+		}
+	}
+}
+
+int keymap_bind(const char *key, const char *name)
+{
+	int k = key_parse(key);
+	if (k < 0)
+		return -1;
+	enum action a = action_by_name(name);
+	if ((int)a < 0)
+		return -2;
+	if (a == ACT_NONE) {
+		for (size_t i = 0; i < nbinds; i++)
+			if (binds[i].key == k)
+				binds[i].action = ACT_NONE;
+		return 0;
+	}
+	bind_key(keymap_of(a), k, a);
+	return 0;
+}
+
+enum action keymap_lookup(enum action_group g, int key)
+{
+	if (key == '\r' || key == KEYCODE_FN + KEY_ENTER)
+		key = '\n';
+	if (key == 127 || key == 8)
+		key = KEYCODE_FN + KEY_BACKSPACE;
+	if (g != GROUP_GLOBAL)
+		for (size_t i = 0; i < nbinds; i++)
+			if (binds[i].keymap == (int)g && binds[i].key == key)
+				return binds[i].action;
+	for (size_t i = 0; i < nbinds; i++)
+		if (binds[i].keymap == GROUP_GLOBAL && binds[i].key == key)
+			return binds[i].action;
+	return ACT_NONE;
+}
+
+const char *keymap_keys(enum action a, char *buf, size_t n)
+{
+	size_t len = 0;
+	buf[0] = 0;
+	for (size_t i = 0; i < nbinds; i++) {
+		if (binds[i].action != a)
+			continue;
+		char name[32];
+		key_label(binds[i].key, name, sizeof name);
+		int w = snprintf(buf + len, n - len, "%s%s", len ? " " : "", name);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	return buf;
+}

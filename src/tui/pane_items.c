@@ -1,0 +1,267 @@
+/* The materials pane: one checklist at a time (r/R cycle lists), items with
+ * ready/needed quantities; space ticks or unticks, +/- raise or lower the
+ * ready quantity by one.  Loads only the visible rows (item_query). */
+#include "tui.h"
+#include <stdio.h>
+#include <string.h>
+
+static struct {
+	size_t list; /* index into a->lists */
+	struct item_list rows;
+} I;
+
+static const struct checklist *cur_list(struct app *a)
+{
+	return I.list < a->lists.n ? &a->lists.v[I.list] : NULL;
+}
+
+static void open_(struct app *a, struct pane *p)
+{
+	I.list = 0;
+	/* Start on a list of one of the actor's roles, if any. */
+	for (size_t i = 0; i < a->people.n; i++) {
+		const struct person *pe = &a->people.v[i];
+		if (strcmp(pe->login, board_actor(a->b)) || !pe->roles)
+			continue;
+		for (size_t l = a->lists.n; l-- > 0;) {
+			const char *k = a->lists.v[l].role_key;
+			size_t n = k ? strlen(k) : 0;
+			const char *r = pe->roles;
+			while (n && (r = strstr(r, k))) {
+				if ((r == pe->roles || r[-1] == ',') && (r[n] == ',' || !r[n]))
+					I.list = l;
+				r += n;
+			}
+		}
+	}
+}
+
+static uint32_t row_hash(const struct item *it)
+{
+	uint32_t h = hash_int(hash_int(2166136261u, it->qty), it->qty_ready);
+	return hash_str(hash_str(hash_int(h, it->done), it->title), it->due);
+}
+
+static void load(struct app *a, struct pane *p)
+{
+	const struct checklist *c = cur_list(a);
+	item_list_free(&I.rows);
+	p->total = c ? c->items : 0;
+	list_clamp(p);
+	if (!c)
+		return;
+	if (item_query(a->b, a->event_id, c->id, (size_t)p->in.h, (size_t)p->top, &I.rows) != MU_OK) {
+		app_fail(a, "materials");
+		return;
+	}
+	int64_t ids[ROWSIG_MAX];
+	struct rowsig sig[ROWSIG_MAX];
+	int n = I.rows.n < ROWSIG_MAX ? (int)I.rows.n : ROWSIG_MAX;
+	for (int i = 0; i < n; i++) {
+		ids[i] = I.rows.v[i].id;
+		sig[i] = (struct rowsig){ids[i], row_hash(&I.rows.v[i])};
+	}
+	list_follow(p, ids, n);
+	list_signature(a, p, sig, n);
+}
+
+static void title(struct app *a, struct pane *p, struct strbuf *out)
+{
+	const struct checklist *c = cur_list(a);
+	if (c)
+		sb_addf(out, "%s %lld/%lld", c->name, (long long)c->items_done, (long long)c->items);
+}
+
+static void draw(struct app *a, struct pane *p)
+{
+	int w = p->in.w;
+	if (!cur_list(a)) {
+		ui_text(p->in.y, p->in.x, w, "No checklists in this event", UI_DIM, false);
+		return;
+	}
+	if (!I.rows.n) {
+		ui_text(p->in.y, p->in.x, w, "Empty list (a: add an item)", UI_DIM, false);
+		return;
+	}
+	int qw = 0, uw = 0;
+	char q[64];
+	for (size_t i = 0; i < I.rows.n; i++) {
+		int n = snprintf(q, sizeof q, "%lld/%lld", (long long)I.rows.v[i].qty_ready,
+				 (long long)I.rows.v[i].qty);
+		int u = utf8_width(I.rows.v[i].unit ? I.rows.v[i].unit : "");
+		qw = n > qw ? n : qw;
+		uw = u > uw ? u : uw;
+	}
+	if (uw > 6)
+		uw = 6;
+	int dw = w >= 50 ? 6 : 0;
+	int tw = w - 4 - (qw + 1) - (uw ? uw + 1 : 0) - (dw ? dw + 1 : 0);
+	if (tw < 6) { /* narrow: no unit */
+		tw += uw ? uw + 1 : 0;
+		uw = 0;
+	}
+	for (size_t i = 0; i < I.rows.n && (int)i < p->in.h; i++) {
+		const struct item *it = &I.rows.v[i];
+		int64_t row = p->top + (int64_t)i;
+		int y = p->in.y + (int)i, x = p->in.x;
+		if (row == p->cur)
+			p->sel_id = it->id;
+		int32_t due = day_of(it->due);
+		bool overdue = due != DATE_NONE && due < a->today && !it->done;
+		enum ui_role base = it->done ? UI_DONE : UI_NORMAL;
+		enum ui_role r = list_role(a, p, row, it->id, base);
+		bool plain = r == base;
+		ui_fill(y, x, w, r);
+		x += ui_text(y, x, 3, it->done ? "[x]" : "[ ]", plain && overdue ? UI_OVERDUE : r, false) + 1;
+		x += ui_text(y, x, tw, it->title, r, true) + 1;
+		snprintf(q, sizeof q, "%lld/%lld", (long long)it->qty_ready, (long long)it->qty);
+		bool part = !it->done && it->qty_ready > 0;
+		x += ui_text_right(y, x, qw, q, plain && part ? UI_DOING : r) + 1;
+		if (uw)
+			x += ui_text(y, x, uw, it->unit, plain ? UI_DIM : r, true) + 1;
+		if (dw) {
+			char d[8];
+			fmt_day(d, it->due);
+			ui_text_right(y, x, dw, d, plain && overdue ? UI_OVERDUE : r);
+		}
+	}
+}
+
+static unsigned changed(struct app *a, int rc, const char *what)
+{
+	if (rc != MU_OK)
+		return app_fail(a, what);
+	app_reload(a);
+	return DIRTY_ALL;
+}
+
+static unsigned form(struct app *a, struct pane *p, const struct item *it)
+{
+	struct form_field f[] = {
+		{.label = "Item", .kind = FIELD_TEXT, .required = true},
+		{.label = "Needed", .kind = FIELD_INT},
+		{.label = "Unit", .kind = FIELD_TEXT},
+		{.label = "Due", .kind = FIELD_DATE},
+	};
+	const struct checklist *c = cur_list(a);
+	if (!c) {
+		app_status(a, true, "no checklist to add to");
+		return DIRTY_HINT;
+	}
+	if (it) {
+		snprintf(f[0].value, sizeof f[0].value, "%s", it->title);
+		snprintf(f[1].value, sizeof f[1].value, "%lld", (long long)it->qty);
+		snprintf(f[2].value, sizeof f[2].value, "%s", it->unit ? it->unit : "");
+		snprintf(f[3].value, sizeof f[3].value, "%s", it->due);
+	} else {
+		snprintf(f[1].value, sizeof f[1].value, "1");
+	}
+	char ttl[160];
+	snprintf(ttl, sizeof ttl, it ? "Edit item · %.100s" : "New item · %.100s", c->name);
+	if (!form_run(a, ttl, f, 4))
+		return DIRTY_ALL;
+	double qty = 1;
+	parse_number(f[1].value, &qty);
+	struct item_fields fl = {.title = f[0].value, .unit = f[2].value, .due = f[3].value,
+				 .qty = (int64_t)qty};
+	if (it)
+		return changed(a, item_edit(a->b, it->id, &fl), "edit");
+	int64_t id = 0;
+	unsigned d = changed(a, item_add(a->b, c->id, &fl, &id), "add");
+	if (id) {
+		p->sel_id = id;
+		p->cur = p->total;
+		p->top = p->total - p->in.h + 1;
+	}
+	return d;
+}
+
+static unsigned handle(struct app *a, struct pane *p, enum action act)
+{
+	int64_t k = p->cur - p->top;
+	const struct item *it = k >= 0 && (size_t)k < I.rows.n ? &I.rows.v[k] : NULL;
+	switch (act) {
+	case ACT_CYCLE:
+	case ACT_CYCLE_BACK:
+		if (!a->lists.n)
+			return 0;
+		I.list = (I.list + (act == ACT_CYCLE ? 1 : a->lists.n - 1)) % a->lists.n;
+		p->top = p->cur = p->sel_id = 0;
+		p->nsig = 0;
+		p->need_load = true;
+		return DIRTY_PANE(p->id);
+	case ACT_ADD: return form(a, p, NULL);
+	case ACT_TICK:
+	case ACT_RAISE:
+	case ACT_LOWER:
+	case ACT_EDIT:
+	case ACT_DELETE:
+		if (!it)
+			return 0;
+		break;
+	default: return UNHANDLED;
+	}
+	switch (act) {
+	case ACT_TICK:
+		return changed(a, it->done ? item_untick(a->b, it->id, 0) : item_tick(a->b, it->id, 0), "tick");
+	case ACT_RAISE: return changed(a, item_tick(a->b, it->id, 1), "tick");
+	case ACT_LOWER:
+		if (it->qty_ready <= 0)
+			return 0;
+		return changed(a, item_untick(a->b, it->id, 1), "untick");
+	case ACT_EDIT: return form(a, p, it);
+	default: {
+		char q[300];
+		snprintf(q, sizeof q, "Delete item \"%.200s\"? y/N", it->title);
+		if (!ui_confirm(a, q))
+			return DIRTY_HINT;
+		return changed(a, item_remove(a->b, it->id), "delete");
+	}
+	}
+}
+
+static unsigned click(struct app *a, struct pane *p, int row, int col)
+{
+	return col < 3 ? handle(a, p, ACT_TICK) : 0;
+}
+
+static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
+{
+	const struct checklist *c = cur_list(a);
+	int64_t n = p->total, base = -1;
+	struct item_list chunk = {0};
+	const int64_t CH = 256;
+	for (int64_t k = 1; c && k <= n; k++) {
+		int64_t i = ((from + dir * k) % n + n) % n;
+		if (base < 0 || i < base || i >= base + (int64_t)chunk.n) {
+			item_list_free(&chunk);
+			base = i / CH * CH;
+			if (item_query(a->b, a->event_id, c->id, (size_t)CH, (size_t)base, &chunk) != MU_OK ||
+			    !chunk.n)
+				break;
+			if (i >= base + (int64_t)chunk.n)
+				continue;
+		}
+		if (str_match(chunk.v[i - base].title, pat)) {
+			item_list_free(&chunk);
+			return i;
+		}
+	}
+	item_list_free(&chunk);
+	return -1;
+}
+
+static void fini(struct pane *p) { item_list_free(&I.rows); }
+
+const struct pane_ops pane_items_ops = {
+	.name = "Materials",
+	.keymap = GROUP_ITEMS,
+	.open = open_,
+	.title = title,
+	.load = load,
+	.draw = draw,
+	.handle = handle,
+	.click = click,
+	.find = find,
+	.fini = fini,
+};

@@ -1,0 +1,306 @@
+/* The tasks pane: one role at a time (r/R cycle, then "All"), a "mine"
+ * filter, status marks [ ] [~] [!] [x], overdue highlighting; it loads
+ * only the rows it shows (task_query limit/offset, task_count). */
+#include "tui.h"
+#include <stdio.h>
+#include <string.h>
+
+static struct {
+	int role; /* index into a->roles, -1 = every role */
+	bool mine;
+	struct task_list rows;
+	int64_t done;
+} T;
+
+static const char *const marks[TASK_STATUS_N] = {"[ ]", "[~]", "[!]", "[x]"};
+static const enum ui_role status_role[TASK_STATUS_N] = {UI_TODO, UI_DOING, UI_BLOCKED, UI_DONE};
+
+static struct task_query query(struct app *a)
+{
+	struct task_query q = TASK_QUERY_INIT;
+	q.event_id = a->event_id;
+	if (T.role >= 0 && (size_t)T.role < a->roles.n)
+		q.role_id = a->roles.v[T.role].id;
+	if (T.mine)
+		q.owner = board_actor(a->b);
+	return q;
+}
+
+static void open_(struct app *a, struct pane *p)
+{
+	T.role = -1;
+	T.mine = false;
+	/* Start on the actor's own role. */
+	for (size_t i = 0; i < a->people.n; i++) {
+		const struct person *pe = &a->people.v[i];
+		if (strcmp(pe->login, board_actor(a->b)) || !pe->roles || !*pe->roles)
+			continue;
+		size_t n = strcspn(pe->roles, ",");
+		for (size_t r = 0; r < a->roles.n; r++)
+			if (strlen(a->roles.v[r].key) == n && !strncmp(a->roles.v[r].key, pe->roles, n))
+				T.role = (int)r;
+	}
+}
+
+static void load(struct app *a, struct pane *p)
+{
+	struct task_query q = query(a);
+	int64_t total = 0;
+	task_list_free(&T.rows);
+	if (task_count(a->b, &q, &total, &T.done) != MU_OK) {
+		app_fail(a, "tasks");
+		return;
+	}
+	p->total = total;
+	list_clamp(p);
+	q.limit = (size_t)p->in.h;
+	q.offset = (size_t)p->top;
+	if (task_query(a->b, &q, &T.rows) != MU_OK) {
+		app_fail(a, "tasks");
+		return;
+	}
+	int64_t ids[ROWSIG_MAX];
+	struct rowsig sig[ROWSIG_MAX];
+	int n = T.rows.n < ROWSIG_MAX ? (int)T.rows.n : ROWSIG_MAX;
+	for (int i = 0; i < n; i++) {
+		const struct task *t = &T.rows.v[i];
+		uint32_t h = hash_int(2166136261u, t->status);
+		h = hash_str(hash_str(hash_str(h, t->title), t->owner), t->due);
+		h = hash_str(hash_int(h, t->phase_id), t->notes);
+		ids[i] = t->id;
+		sig[i] = (struct rowsig){t->id, h};
+	}
+	list_follow(p, ids, n);
+	list_signature(a, p, sig, n);
+}
+
+static void title(struct app *a, struct pane *p, struct strbuf *out)
+{
+	if (T.role >= 0 && (size_t)T.role < a->roles.n)
+		sb_add(out, a->roles.v[T.role].name);
+	else
+		sb_add(out, "All");
+	if (T.mine)
+		sb_add(out, " · mine");
+	sb_addf(out, " %lld/%lld", (long long)T.done, (long long)p->total);
+}
+
+static void draw(struct app *a, struct pane *p)
+{
+	int w = p->in.w;
+	if (!T.rows.n) {
+		ui_text(p->in.y, p->in.x, w, T.mine ? "No tasks of yours here (m: everyone's)" : "No tasks here (a: add one)",
+			UI_DIM, false);
+		return;
+	}
+	int64_t maxid = 0;
+	for (size_t i = 0; i < T.rows.n; i++)
+		if (T.rows.v[i].id > maxid)
+			maxid = T.rows.v[i].id;
+	char buf[32];
+	int idw = snprintf(buf, sizeof buf, "#%lld", (long long)maxid);
+	int ow = 1, dw = 6;
+	for (size_t i = 0; i < T.rows.n; i++) {
+		int n = utf8_width(T.rows.v[i].owner ? T.rows.v[i].owner : "");
+		ow = n > ow ? n : ow;
+	}
+	if (ow > (w >= 60 ? 8 : 5))
+		ow = w >= 60 ? 8 : 5;
+	int rolew = T.role < 0 && w >= 70 ? 10 : 0, phw = w >= 90 ? 10 : 0;
+	int tw = w - 4 - idw - 1 - (ow + 1) - (dw + 1) - (rolew ? rolew + 1 : 0) - (phw ? phw + 1 : 0);
+	if (tw < 8 && ow) { /* too narrow: no owner column */
+		tw += ow + 1;
+		ow = 0;
+	}
+	for (size_t i = 0; i < T.rows.n && (int)i < p->in.h; i++) {
+		const struct task *t = &T.rows.v[i];
+		int64_t row = p->top + (int64_t)i;
+		int y = p->in.y + (int)i, x = p->in.x;
+		if (row == p->cur)
+			p->sel_id = t->id;
+		int32_t due = day_of(t->due);
+		bool overdue = due != DATE_NONE && due < a->today && t->status != TASK_DONE;
+		enum ui_role base = t->status == TASK_DONE ? UI_DONE : UI_NORMAL;
+		enum ui_role r = list_role(a, p, row, t->id, base);
+		bool plain = r == base;
+		ui_fill(y, x, w, r);
+		x += ui_text(y, x, 3, marks[t->status], plain ? (overdue ? UI_OVERDUE : status_role[t->status]) : r, false) + 1;
+		snprintf(buf, sizeof buf, "#%lld", (long long)t->id);
+		x += ui_text_right(y, x, idw, buf, plain ? UI_DIM : r) + 1;
+		x += ui_text(y, x, tw, t->title, r, true) + 1;
+		if (rolew)
+			x += ui_text(y, x, rolew, t->role_key, plain ? UI_DIM : r, true) + 1;
+		if (phw)
+			x += ui_text(y, x, phw, t->phase_key, plain ? UI_DIM : r, true) + 1;
+		if (ow)
+			x += ui_text(y, x, ow, t->owner, r, true) + 1;
+		char d[8];
+		fmt_day(d, t->due);
+		ui_text_right(y, x, dw, d, plain && overdue ? UI_OVERDUE : r);
+	}
+}
+
+static const struct task *current(struct pane *p)
+{
+	int64_t i = p->cur - p->top;
+	return i >= 0 && (size_t)i < T.rows.n ? &T.rows.v[i] : NULL;
+}
+
+static unsigned changed(struct app *a, int rc, const char *what)
+{
+	if (rc != MU_OK)
+		return app_fail(a, what);
+	app_reload(a);
+	return DIRTY_ALL;
+}
+
+static unsigned form(struct app *a, struct pane *p, const struct task *t)
+{
+	struct form_field f[] = {
+		{.label = "Title", .kind = FIELD_TEXT, .required = true},
+		{.label = "Owner", .kind = FIELD_OWNER},
+		{.label = "Due", .kind = FIELD_DATE},
+		{.label = "Phase", .kind = FIELD_PHASE},
+		{.label = "Role", .kind = FIELD_ROLE},
+		{.label = "Notes", .kind = FIELD_TEXT},
+	};
+	if (t) {
+		snprintf(f[0].value, sizeof f[0].value, "%s", t->title);
+		snprintf(f[1].value, sizeof f[1].value, "%s", t->owner);
+		snprintf(f[2].value, sizeof f[2].value, "%s", t->due);
+		snprintf(f[3].value, sizeof f[3].value, "%s", t->phase_key);
+		snprintf(f[4].value, sizeof f[4].value, "%s", t->role_key);
+		snprintf(f[5].value, sizeof f[5].value, "%s", t->notes ? t->notes : "");
+	} else {
+		if (T.role >= 0 && (size_t)T.role < a->roles.n)
+			snprintf(f[4].value, sizeof f[4].value, "%s", a->roles.v[T.role].key);
+		if (T.mine)
+			snprintf(f[1].value, sizeof f[1].value, "%s", board_actor(a->b));
+	}
+	char ttl[64];
+	snprintf(ttl, sizeof ttl, t ? "Edit task #%lld" : "New task", t ? (long long)t->id : 0LL);
+	if (!form_run(a, ttl, f, 6))
+		return DIRTY_ALL;
+	struct task_fields tf = {
+		.title = f[0].value, .owner = f[1].value, .due = f[2].value,
+		.phase = f[3].value[0] ? f[3].value : NULL, .role = f[4].value[0] ? f[4].value : NULL,
+		.notes = f[5].value,
+	};
+	if (t)
+		return changed(a, task_edit(a->b, t->id, &tf), "edit");
+	int64_t id = 0;
+	unsigned d = changed(a, task_add(a->b, a->event_id, &tf, &id), "add");
+	if (id) { /* new tasks go last: show it there */
+		p->sel_id = id;
+		p->cur = p->total;
+		p->top = p->total - p->in.h + 1;
+		app_status(a, false, "added #%lld", (long long)id);
+	}
+	return d;
+}
+
+static unsigned set_status(struct app *a, const struct task *t, enum task_status s)
+{
+	return changed(a, task_set_status(a->b, t->id, s), "status");
+}
+
+static unsigned handle(struct app *a, struct pane *p, enum action act)
+{
+	const struct task *t = current(p);
+	static const enum task_status next[TASK_STATUS_N] = {TASK_DOING, TASK_DONE, TASK_DOING, TASK_TODO};
+	switch (act) {
+	case ACT_CYCLE:
+	case ACT_CYCLE_BACK: {
+		int n = (int)a->roles.n + 1, d = act == ACT_CYCLE ? 1 : n - 1;
+		T.role = (T.role + 1 + d) % n - 1;
+		p->top = p->cur = p->sel_id = 0;
+		p->nsig = 0;
+		p->need_load = true;
+		return DIRTY_PANE(p->id);
+	}
+	case ACT_MINE:
+		T.mine = !T.mine;
+		p->top = p->cur = p->sel_id = 0;
+		p->nsig = 0;
+		p->need_load = true;
+		return DIRTY_PANE(p->id);
+	case ACT_ADD: return form(a, p, NULL);
+	default: break;
+	}
+	if (!t)
+		return act == ACT_TICK || act == ACT_STATUS || act == ACT_EDIT || act == ACT_DELETE ? 0 : UNHANDLED;
+	switch (act) {
+	case ACT_TICK: return set_status(a, t, t->status == TASK_DONE ? TASK_TODO : TASK_DONE);
+	case ACT_STATUS: return set_status(a, t, next[t->status]);
+	case ACT_BLOCK: return set_status(a, t, t->status == TASK_BLOCKED ? TASK_TODO : TASK_BLOCKED);
+	case ACT_EDIT: return form(a, p, t);
+	case ACT_DELETE: {
+		char q[300];
+		snprintf(q, sizeof q, "Delete task #%lld \"%.200s\"? y/N", (long long)t->id, t->title);
+		if (!ui_confirm(a, q))
+			return DIRTY_HINT;
+		return changed(a, task_remove(a->b, t->id), "delete");
+	}
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN: {
+		int64_t id = t->id;
+		int delta = act == ACT_MOVE_UP ? -1 : 1;
+		unsigned d = changed(a, task_move(a->b, id, delta), "move");
+		list_goto(a, p, p->cur + delta);
+		p->sel_id = id;
+		return d;
+	}
+	default: return UNHANDLED;
+	}
+}
+
+static unsigned click(struct app *a, struct pane *p, int row, int col)
+{
+	return col < 3 ? handle(a, p, ACT_TICK) : 0;
+}
+
+static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
+{
+	struct task_query q = query(a);
+	struct task_list chunk = {0};
+	int64_t base = -1, n = p->total;
+	const size_t CH = 256;
+	for (int64_t k = 1; k <= n; k++) {
+		int64_t i = ((from + dir * k) % n + n) % n;
+		if (base < 0 || i < base || i >= base + (int64_t)chunk.n) {
+			task_list_free(&chunk);
+			base = i / (int64_t)CH * (int64_t)CH;
+			q.limit = CH;
+			q.offset = (size_t)base;
+			if (task_query(a->b, &q, &chunk) != MU_OK || !chunk.n)
+				break;
+			if (i >= base + (int64_t)chunk.n)
+				continue;
+		}
+		const struct task *t = &chunk.v[i - base];
+		char id[24];
+		snprintf(id, sizeof id, "#%lld", (long long)t->id);
+		if (str_match(t->title, pat) || str_match(t->owner, pat) || str_match(t->notes, pat) ||
+		    !strcmp(id, pat)) {
+			task_list_free(&chunk);
+			return i;
+		}
+	}
+	task_list_free(&chunk);
+	return -1;
+}
+
+static void fini(struct pane *p) { task_list_free(&T.rows); }
+
+const struct pane_ops pane_tasks_ops = {
+	.name = "Tasks",
+	.keymap = GROUP_TASKS,
+	.open = open_,
+	.title = title,
+	.load = load,
+	.draw = draw,
+	.handle = handle,
+	.click = click,
+	.find = find,
+	.fini = fini,
+};

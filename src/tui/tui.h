@@ -1,0 +1,206 @@
+/* Private to src/tui: the app (loop, layout, focus), the pane interface
+ * every pane fills with designated initialisers, dirty flags, and the shared
+ * drawing, colour, list and form helpers.  The only header with <curses.h>. */
+#ifndef MUSTER_TUI_PRIVATE_H
+#define MUSTER_TUI_PRIVATE_H
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <wchar.h>
+#include "muster/board.h"
+#include "muster/config.h"
+#include "muster/date.h"
+#include "muster/err.h"
+#include "muster/event.h"
+#include "muster/item.h"
+#include "muster/metric.h"
+#include "muster/task.h"
+#include "muster/theme.h"
+#include "muster/tui.h"
+#include "muster/utf8.h"
+#include "muster/xalloc.h"
+#include "action.h"
+
+enum pane_id { PANE_TIMELINE, PANE_TASKS, PANE_ITEMS, PANE_METRICS, PANE_N };
+
+/* What needs drawing; handlers return these, the loop redraws only them. */
+enum dirty {
+	DIRTY_TIMELINE = 1 << PANE_TIMELINE,
+	DIRTY_TASKS = 1 << PANE_TASKS,
+	DIRTY_ITEMS = 1 << PANE_ITEMS,
+	DIRTY_METRICS = 1 << PANE_METRICS,
+	DIRTY_PANES = 0x0f,
+	DIRTY_TITLE = 1 << 4,
+	DIRTY_HINT = 1 << 5,
+	DIRTY_LAYOUT = 1 << 6, /* sizes changed: clear and draw everything */
+	DIRTY_ALL = 0x7f,
+	UNHANDLED = 1u << 30, /* the pane did not take the action */
+};
+#define DIRTY_PANE(id) (1u << (id))
+
+struct rect {
+	int y, x, h, w;
+};
+
+struct app;
+struct pane;
+
+struct pane_ops {
+	const char *name;
+	enum action_group keymap;
+	/* A new event was opened: reset filters and position. */
+	void (*open)(struct app *a, struct pane *p);
+	/* Title text after the pane name ("Operations 3/12"). */
+	void (*title)(struct app *a, struct pane *p, struct strbuf *out);
+	/* (Re)load what the pane shows: rows top .. top + in.h. */
+	void (*load)(struct app *a, struct pane *p);
+	void (*draw)(struct app *a, struct pane *p);
+	/* Returns dirty flags, or UNHANDLED. */
+	unsigned (*handle)(struct app *a, struct pane *p, enum action act);
+	/* A mouse click on content row/col (0-based inside the border). */
+	unsigned (*click)(struct app *a, struct pane *p, int row, int col);
+	/* Index of the next row from `from` (exclusive) in direction dir that
+	 * matches pat, wrapping; -1 when none. */
+	int64_t (*find)(struct app *a, struct pane *p, const char *pat, int64_t from, int dir);
+	void (*fini)(struct pane *p);
+};
+
+#define ROWSIG_MAX 256
+#define FLASH_MAX 32
+struct rowsig {
+	int64_t id;
+	uint32_t hash;
+};
+
+struct pane {
+	const struct pane_ops *ops;
+	enum pane_id id;
+	struct rect box, in; /* with border; inside the border */
+	bool join_top;       /* top border shared with the pane above */
+	bool visible, need_load;
+	int below; /* index of the pane whose title line is our bottom, or -1 */
+	/* The list every pane is: total rows, first shown, cursor, its id. */
+	int64_t total, top, cur, sel_id;
+	/* Rows of the last load, to see what others changed (flash). */
+	struct rowsig sig[ROWSIG_MAX];
+	int nsig;
+	int64_t sig_top;
+	struct {
+		int64_t id;
+		long long until;
+	} flash[FLASH_MAX];
+	void *priv;
+};
+
+struct app {
+	struct board *b;
+	const struct tui_options *o;
+	int64_t event_id;
+	struct event ev;
+	struct pool evpool;
+	struct phase_list phases;
+	struct role_list roles;
+	struct person_list people;
+	struct checklist_list lists;
+	const char *access; /* of the actor in this event, "" when not listed */
+	int32_t today;
+	int H, W;
+	struct pane pane[PANE_N];
+	int focus;
+	bool zoom, too_small, mono, quit;
+	unsigned dirty;
+	char status[512];
+	bool status_err;
+	long long status_until;
+	int64_t data_version;
+	long long last_poll, now;
+	bool live; /* the current load is a live refresh: flash what changed */
+	int refresh_ms;
+	char search[128];
+	int nmetrics; /* rows of the metrics pane, for the layout */
+	size_t nphases;
+};
+
+/* app.c */
+long long now_ms(void);
+void app_status(struct app *a, bool err, const char *fmt, ...) MU_PRINTF(3, 4);
+/* Show a failed model call (mu_errmsg) in the status line; returns flags. */
+unsigned app_fail(struct app *a, const char *what);
+/* Reload event data and every visible pane (after a change). */
+void app_reload(struct app *a);
+bool app_open_event(struct app *a, int64_t id);
+bool app_signalled(void);
+/* Draw what is dirty (loading panes that need it), then one doupdate(). */
+void app_refresh(struct app *a);
+
+/* layout.c */
+void app_layout(struct app *a);
+void app_draw(struct app *a); /* without doupdate() */
+struct pane *app_pane_at(struct app *a, int y, int x);
+
+/* input.c */
+void app_key(struct app *a, int key);
+void app_mouse(struct app *a);
+
+/* colour.c */
+void colour_init(const struct theme *t, bool mono);
+attr_t ui_attr(enum ui_role r);
+void ui_set(enum ui_role r);
+
+/* draw.c: text is always measured in columns and cut with "…". */
+int ui_text(int y, int x, int w, const char *s, enum ui_role r, bool pad);
+int ui_text_right(int y, int x, int w, const char *s, enum ui_role r);
+void ui_fill(int y, int x, int w, enum ui_role r);
+void ui_box(struct rect r, const char *title, bool focus, bool join_top);
+void ui_bar(int y, int x, int w, double frac, enum ui_role r);
+void ui_spark(int y, int x, int w, const double *v, size_t n, enum ui_role r);
+void fmt_num(char *buf, size_t n, double v);
+void fmt_day(char out[8], const char *iso); /* "Sep 07" or "" */
+bool str_match(const char *hay, const char *needle); /* case-insensitive ASCII */
+uint32_t hash_str(uint32_t h, const char *s);
+uint32_t hash_int(uint32_t h, int64_t v);
+
+/* list.c: the cursor and window of a pane's list. */
+unsigned list_move(struct app *a, struct pane *p, enum action act);
+/* Keep cur and top inside 0..total after total changed. */
+void list_clamp(struct pane *p);
+void list_scroll(struct app *a, struct pane *p, int rows);
+void list_goto(struct app *a, struct pane *p, int64_t row);
+/* After a load: keep the cursor on sel_id if it is in the window. */
+void list_follow(struct pane *p, const int64_t *ids, int n);
+/* After a load: compare rows with the previous load, flash changes. */
+void list_signature(struct app *a, struct pane *p, const struct rowsig *rows, int n);
+bool list_flashing(struct app *a, struct pane *p, int64_t id);
+long long list_next_flash_end(struct app *a);
+/* Row attribute: cursor, flash or the given role. */
+enum ui_role list_role(struct app *a, struct pane *p, int64_t row, int64_t id, enum ui_role r);
+
+/* form.c */
+enum field_kind { FIELD_TEXT, FIELD_DATE, FIELD_NUMBER, FIELD_INT, FIELD_ROLE, FIELD_PHASE, FIELD_OWNER };
+struct form_field {
+	const char *label;
+	enum field_kind kind;
+	bool required;
+	char value[512]; /* in: initial text; out: what was entered (UTF-8) */
+};
+/* A modal dialog; true when saved (every field valid), false on Escape. */
+bool form_run(struct app *a, const char *title, struct form_field *f, int n);
+/* One-line question in the status line; true on y/Y. */
+bool ui_confirm(struct app *a, const char *question);
+bool parse_number(const char *s, double *v);
+
+/* dialog.c */
+void help_show(struct app *a);
+void event_pick(struct app *a);
+
+/* The panes. */
+extern const struct pane_ops pane_timeline_ops, pane_tasks_ops, pane_items_ops, pane_metrics_ops;
+
+/* Lookups over the event data. */
+const char *role_name_of(struct app *a, int64_t role_id);
+int32_t day_of(const char *iso); /* DATE_NONE for "" */
+
+#endif

@@ -2,6 +2,7 @@
  * shared by the command groups: strict numbers, the board and the event,
  * tables for people and JSON for programs.  `muster --help` and `muster
  * COMMAND --help` are generated from the table. */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -356,7 +357,9 @@ static int parse_int(const char *what, const char *s, int64_t *out, long long mi
 	char *end;
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
-	if (!*s || *end || s[0] == ' ' || s[0] == '+' || errno == ERANGE)
+	/* digits with an optional leading '-': no blanks, '+', or trailing text */
+	if (!(isdigit((unsigned char)s[0]) || (s[0] == '-' && isdigit((unsigned char)s[1]))) || *end ||
+	    errno == ERANGE)
 		return mu_fail(MU_USAGE, "%s must be a number: %s", what, s);
 	if (v < min)
 		return mu_fail(MU_USAGE, "%s must be %s: %s", what, min > 0 ? "positive" : "0 or more", s);
@@ -372,7 +375,9 @@ int cli_parse_real(const char *what, const char *s, double *out)
 	char *end;
 	errno = 0;
 	double v = strtod(s, &end);
-	if (!*s || *end || s[0] == ' ' || errno == ERANGE || !isfinite(v))
+	/* plain decimal notation only: no blanks, hex floats, inf or nan */
+	if (!(isdigit((unsigned char)s[0]) || ((s[0] == '-' || s[0] == '+' || s[0] == '.') && s[1])) ||
+	    strpbrk(s, "xXnN") || *end || errno == ERANGE || !isfinite(v))
 		return mu_fail(MU_USAGE, "%s must be a number: %s", what, s);
 	*out = v;
 	return MU_OK;

@@ -31,6 +31,8 @@ expect_eq "metric --json actual" 121 "$(jq_ .actual "$out")"
 expect_err "value not a number" 1 "muster: metric value must be a number: 12k" mu metric set visitors 12k
 expect_err "delta not a number" 1 "muster: metric delta must be a number: ++1" mu metric add visitors ++1
 expect_err "value not finite" 1 "muster: metric value must be a number: inf" mu metric set visitors inf
+expect_err "value hex" 1 "muster: metric value must be a number: 0x10" mu metric set visitors 0x10
+expect_err "value with blank" 1 "muster: metric value must be a number:  5" mu metric set visitors " 5"
 expect_err "value NaN" 1 "muster: metric value must be a number: nan" mu metric set visitors nan
 expect_exit "unknown metric" 2 mu metric set likes 5
 expect_err "metric without verb" 1 "muster: metric needs set or add (usage: muster metric set NAME VALUE)" mu metric visitors 5

@@ -70,6 +70,8 @@ expect_eq "removed task is gone" "1 2 3 4 5 6 8" "$(mu tasks --json | "$JSONQ" '
 # errors: usage (1) and data (2), nothing on stdout, one line on stderr
 expect_err "id not a number" 1 "muster: task id must be a number: 12x" mu task done 12x
 expect_err "id negative" 1 "muster: task id must be positive: -3" mu task done -3
+expect_err "id with blank" 1 "muster: task id must be a number:  3" mu task done " 3"
+expect_err "id with plus" 1 "muster: task id must be a number: +3" mu task done +3
 expect_err "id zero" 1 "muster: task id must be positive: 0" mu task done 0
 expect_err "id overflow" 1 "muster: task id must be a number: 99999999999999999999" mu task done 99999999999999999999
 expect_err "unknown id" 2 "muster: no task with id 99" mu task done 99

@@ -13,6 +13,7 @@ for c in init import export events tasks task items tick untick metric metrics l
 	o=$("$MUSTER" "$c" --help); rc=$?
 	if [ $rc = 0 ] && printf '%s\n' "$o" | grep -q "^usage: muster $c"; then pass "$c --help"; else fail "$c --help" "rc=$rc: $o"; fi
 done
+expect_out "-h after the command" "$("$MUSTER" tasks --help)" "$MUSTER" tasks -h
 expect_out "version" "muster $(cat "$ROOT/VERSION" 2>/dev/null || echo 0.1.0)" "$MUSTER" --version
 
 expect_err "unknown command" 1 "muster: unknown command 'frob' (see muster --help)" mu frob

@@ -166,6 +166,34 @@ static int start_theme(const struct tui_options *o, struct theme *th)
 	return rc;
 }
 
+/* One key: a code point or KEYCODE_FN + KEY_*; -1 on timeout.  Escape
+ * sequences the terminfo entry does not know (a TERM that does not match
+ * the terminal) are swallowed whole instead of arriving as "[", "4", "~". */
+int ui_getkey(int ms)
+{
+	wint_t ch;
+	timeout(ms);
+	int r = get_wch(&ch);
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES)
+		return KEYCODE_FN + (int)ch;
+	if (ch != 27)
+		return (int)ch;
+	timeout(0);
+	r = get_wch(&ch);
+	if (r == ERR)
+		return 27;
+	if (r == OK && (ch == '[' || ch == 'O')) {
+		int n = 0;
+		while (get_wch(&ch) == OK && n++ < 16)
+			if (ch >= 0x40 && ch <= 0x7e)
+				break;
+		return KEYCODE_FN + KEY_MAX; /* an unknown key */
+	}
+	return 27; /* Alt-x: treat as Escape, drop x */
+}
+
 static void start_curses(struct app *a, const struct theme *th)
 {
 	struct sigaction sa;
@@ -183,6 +211,17 @@ static void start_curses(struct app *a, const struct theme *th)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	/* Home/End as many terminals send them, whatever TERM says. */
+	static const struct {
+		const char *seq;
+		int key;
+	} extra[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+		     {"\033[8~", KEY_END}, {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+		     {"\033OH", KEY_HOME}, {"\033OF", KEY_END}, {"\033[3~", KEY_DC},
+		     {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE}, {"\033[Z", KEY_BTAB}};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) <= 0)
+			define_key(extra[i].seq, extra[i].key);
 	curs_set(0);
 	const char *nc = getenv("NO_COLOR");
 	a->mono = a->o->no_color || (nc && *nc) || !has_colors();
@@ -228,15 +267,12 @@ static void loop(struct app *a)
 			wait = fl - a->now + 10;
 		if (a->status[0] && a->status_until - a->now < wait)
 			wait = a->status_until - a->now + 10;
-		timeout(wait < 10 ? 10 : (int)wait);
-		wint_t ch;
-		int r = get_wch(&ch);
+		int key = ui_getkey(wait < 10 ? 10 : (int)wait);
 		a->now = now_ms();
 		if (fl && a->now >= fl)
 			a->dirty |= DIRTY_PANES; /* a flash ended: draw rows plain again */
-		if (r == ERR)
+		if (key < 0)
 			continue;
-		int key = r == KEY_CODE_YES ? KEYCODE_FN + (int)ch : (int)ch;
 		if (key == KEYCODE_FN + KEY_RESIZE) {
 			app_layout(a);
 			continue;

@@ -6,15 +6,11 @@
 
 static int read_key(void)
 {
-	wint_t ch;
-	int r;
-	timeout(-1);
+	int key;
 	do
-		r = get_wch(&ch);
-	while (r == ERR && !app_signalled());
-	if (r == ERR)
-		return 27;
-	return r == KEY_CODE_YES ? KEYCODE_FN + (int)ch : (int)ch;
+		key = ui_getkey(-1);
+	while (key < 0 && !app_signalled());
+	return key < 0 ? 27 : key;
 }
 
 static struct rect centre(struct app *a, int w, int h)

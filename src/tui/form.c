@@ -247,12 +247,9 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
 		move(cy, cx);
 		wnoutrefresh(stdscr);
 		doupdate();
-		timeout(-1);
-		wint_t ch;
-		int r = get_wch(&ch);
-		if (r == ERR)
+		int key = ui_getkey(-1);
+		if (key < 0)
 			continue;
-		int key = r == KEY_CODE_YES ? KEYCODE_FN + (int)ch : (int)ch;
 		if (key == KEYCODE_FN + KEY_RESIZE) {
 			app_layout(a);
 			app_draw(a);
@@ -289,12 +286,10 @@ bool ui_confirm(struct app *a, const char *question)
 	ui_text(a->H - 1, 1, a->W - 1, question, UI_ERROR, false);
 	wnoutrefresh(stdscr);
 	doupdate();
-	timeout(-1);
-	wint_t ch;
-	int r;
+	int key;
 	do
-		r = get_wch(&ch);
-	while (r == ERR && !app_signalled());
+		key = ui_getkey(-1);
+	while (key < 0 && !app_signalled());
 	a->dirty |= DIRTY_HINT;
-	return r == OK && (ch == 'y' || ch == 'Y');
+	return key == 'y' || key == 'Y';
 }

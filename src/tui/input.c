@@ -78,7 +78,7 @@ void app_key(struct app *a, int key)
 	enum action act = keymap_lookup(p->ops->keymap, key);
 	if (act == ACT_NONE) {
 		char name[32];
-		if (key != 27)
+		if (key != 27 && key != KEYCODE_FN + KEY_MAX)
 			app_status(a, false, "%s: no action here (? shows every key)",
 				   key_label(key, name, sizeof name));
 		return;

@@ -204,7 +204,12 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	switch (act) {
 	case ACT_TICK:
 		return changed(a, it->done ? item_untick(a->b, it->id, 0) : item_tick(a->b, it->id, 0), "tick");
-	case ACT_RAISE: return changed(a, item_tick(a->b, it->id, 1), "tick");
+	case ACT_RAISE:
+		if (it->qty_ready >= it->qty) {
+			app_status(a, false, "all %lld ready", (long long)it->qty);
+			return DIRTY_HINT;
+		}
+		return changed(a, item_tick(a->b, it->id, 1), "tick");
 	case ACT_LOWER:
 		if (it->qty_ready <= 0)
 			return 0;

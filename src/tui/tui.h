@@ -133,6 +133,9 @@ unsigned app_fail(struct app *a, const char *what);
 void app_reload(struct app *a);
 bool app_open_event(struct app *a, int64_t id);
 bool app_signalled(void);
+/* Next key (code point or KEYCODE_FN + KEY_*) within ms (-1 = wait); -1 on
+ * timeout.  Unknown escape sequences are swallowed. */
+int ui_getkey(int ms);
 /* Draw what is dirty (loading panes that need it), then one doupdate(). */
 void app_refresh(struct app *a);
 

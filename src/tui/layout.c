@@ -105,9 +105,11 @@ static void draw_title(struct app *a)
 	else if (e != DATE_NONE)
 		snprintf(cd, sizeof cd, "done");
 	char tail[160];
-	snprintf(tail, sizeof tail, "%s%s%s%s", *phase ? " · " : "", phase, *cd ? " · " : "", cd);
-	snprintf(right, sizeof right, "%s%s%s%s ", board_actor(a->b), *a->access ? " (" : "",
-		 a->access, *a->access ? ")" : "");
+	bool narrow = a->W < 60;
+	snprintf(tail, sizeof tail, "%s%s%s%s", *phase && !narrow ? " · " : "", narrow ? "" : phase,
+		 *cd ? " · " : "", cd);
+	snprintf(right, sizeof right, "%s%s%s%s ", board_actor(a->b), *a->access && !narrow ? " (" : "",
+		 narrow ? "" : a->access, *a->access && !narrow ? ")" : "");
 	int rw = utf8_width(right);
 	if (rw > a->W / 3)
 		rw = a->W / 3;
@@ -118,11 +120,9 @@ static void draw_title(struct app *a)
 	sb_add(&sb, " muster · ");
 	if (!a->event_id)
 		sb_add(&sb, "no event");
-	else if (nw >= 8)
+	else if (nw >= 4)
 		utf8_fit(&sb, a->ev.name ? a->ev.name : "", nw, false);
-	else
-		utf8_fit(&sb, a->ev.name ? a->ev.name : "", 8, false);
-	sb_add(&sb, tail);
+	sb_add(&sb, nw >= 4 || !a->event_id ? tail : tail + strlen(" · "));
 	snprintf(left, sizeof left, "%s", sb_str(&sb));
 	sb_free(&sb);
 	ui_fill(0, 0, a->W, UI_TITLE);

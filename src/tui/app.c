@@ -239,11 +239,16 @@ static void apply_binds(struct app *a)
 	const struct config *c = a->o->config;
 	for (size_t i = 0; c && i < c->nbinds; i++) {
 		int rc = keymap_bind(c->binds[i].key, c->binds[i].action);
-		if (rc)
-			app_status(a, true, "%s:%d:%d: %s '%s'", c->path ? c->path : "config",
-				   c->binds[i].line, c->binds[i].col,
-				   rc == -1 ? "unknown key" : "unknown action",
-				   rc == -1 ? c->binds[i].key : c->binds[i].action);
+		if (!rc)
+			continue;
+		const char *file = c->path ? c->path : "config.yaml", *slash = strrchr(file, '/');
+		/* The message first: a long path must not push it off the line. */
+		if (rc == -1)
+			app_status(a, true, "unknown key '%s' (%s:%d:%d)", c->binds[i].key,
+				   slash ? slash + 1 : file, c->binds[i].line, c->binds[i].col);
+		else
+			app_status(a, true, "unknown action '%s' for key %s (%s:%d:%d)", c->binds[i].action,
+				   c->binds[i].key, slash ? slash + 1 : file, c->binds[i].line, c->binds[i].col);
 	}
 }
 

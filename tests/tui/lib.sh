@@ -40,7 +40,17 @@ tui_start() {
 		 $MUSTER --db $DB $_args 2>$TMP/tui.err; echo \"[exited \$?]\"; sleep 3600"
 	# A pane may be started smaller than asked when no client is attached.
 	tmux -L "$SOCK" resize-window -x "$_w" -y "$_h" 2>/dev/null
-	wait_for "q quit" 5 || wait_for "[exited" 1 || true
+	wait_re ' muster · |\[exited|too small' 5 || true
+}
+
+# wait_re REGEX [SECONDS] : like wait_for, with an extended regex
+wait_re() {
+	_deadline=$(($(date +%s%N) / 1000000 + ${2:-5} * 1000))
+	while :; do
+		screen | grep -qE -- "$1" && return 0
+		[ "$(($(date +%s%N) / 1000000))" -ge "$_deadline" ] && return 1
+		sleep 0.05
+	done
 }
 
 screen() { tmux -L "$SOCK" capture-pane -p; }
@@ -84,30 +94,32 @@ $(screen)"; else pass "$1"; fi
 }
 
 # expect_block NAME < BLOCK : the lines of BLOCK appear on consecutive screen
-# lines, each as a substring, in order (waits for the first line).
+# lines, each as a substring, in order (polls up to 5 s).
 expect_block() {
 	_n=$1
 	_blk=$(cat)
-	_first=$(printf '%s\n' "$_blk" | head -n 1)
-	wait_for "$_first" 5
-	_scr=$(screen)
-	if printf '%s\n' "$_scr" | BLK="$_blk" awk '
-		BEGIN { n = split(ENVIRON["BLK"], b, "\n") }
-		{ s[NR] = $0 }
-		END {
-			for (i = 1; i <= NR; i++) {
-				ok = 1
-				for (j = 1; j <= n && ok; j++)
-					if (index(s[i + j - 1], b[j]) == 0) ok = 0
-				if (ok) exit 0
-			}
-			exit 1
-		}'; then pass "$_n"; else
-		fail "$_n" "block not on screen. Expected:
+	_deadline=$(($(date +%s%N) / 1000000 + 5000))
+	while :; do
+		_scr=$(screen)
+		printf '%s\n' "$_scr" | BLK="$_blk" awk '
+			BEGIN { n = split(ENVIRON["BLK"], b, "\n") }
+			{ s[NR] = $0 }
+			END {
+				for (i = 1; i <= NR; i++) {
+					ok = 1
+					for (j = 1; j <= n && ok; j++)
+						if (index(s[i + j - 1], b[j]) == 0) ok = 0
+					if (ok) exit 0
+				}
+				exit 1
+			}' && { pass "$_n"; return; }
+		[ "$(($(date +%s%N) / 1000000))" -ge "$_deadline" ] && break
+		sleep 0.05
+	done
+	fail "$_n" "block not on screen. Expected:
 $_blk
 Screen:
 $_scr"
-	fi
 }
 
 # expect_fits NAME W : no captured line is wider than W columns, and every

@@ -48,6 +48,23 @@ static void centre_today(struct app *a, struct pane *p)
 	L.origin = a->today - floordiv((long long)(cw / 3) * zoom_den[L.zoom], zoom_num[L.zoom]);
 }
 
+/* Today if the event is around it, else the event's first phase. */
+static void first_view(struct app *a, struct pane *p)
+{
+	int32_t lo = DATE_NONE, hi = DATE_NONE;
+	for (size_t i = 0; i < a->phases.n; i++) {
+		int32_t s = day_of(a->phases.v[i].start), e = day_of(a->phases.v[i].end);
+		if (s != DATE_NONE && (lo == DATE_NONE || s < lo))
+			lo = s;
+		if (e != DATE_NONE && (hi == DATE_NONE || e > hi))
+			hi = e;
+	}
+	if (lo == DATE_NONE || (a->today >= lo - 14 && a->today <= hi + 14))
+		centre_today(a, p);
+	else
+		L.origin = lo - 2;
+}
+
 static void open_(struct app *a, struct pane *p)
 {
 	L.zoom = 1;
@@ -90,7 +107,7 @@ static void load(struct app *a, struct pane *p)
 	list_clamp(p);
 	p->in.h++;
 	if (L.origin == DATE_NONE)
-		centre_today(a, p);
+		first_view(a, p);
 }
 
 static void title(struct app *a, struct pane *p, struct strbuf *out) { sb_add(out, zoom_name[L.zoom]); }

@@ -55,7 +55,32 @@ wait_gone "Help · muster keys" 2
 expect_screen "help closes, board still there" "┌Timeline"
 expect_no_screen "q closed help, did not quit" "[exited"
 
-tui_start 160 48
+# Timeline: 1 focuses it; + zooms to days, - - to months, l scrolls later.
+keys 1 +
+expect_screen "timeline day zoom" "┌Timeline · day"
+expect_block "day axis" <<'EOF2'
+│              Sep 3 5  6  7  8  9  10 11
+EOF2
+keys - -
+expect_screen "timeline month zoom" "┌Timeline · month"
+expect_screen "month axis" "│                 Aug     Sep    Oct"
+keys l l
+expect_screen "l scrolls later" "│                  Oct     Nov     Dec"
+keys t
+expect_screen "t: back to today" "│              Aug     Sep    Oct     Nov"
+
+# E: the event picker; k Enter opens the other event.
+mu import "$ROOT/sample-data/platform-brand-festival.yaml" >/dev/null
+keys E
+expect_screen "event picker" "Double 12 Brand Festival"
+keys k Enter
+expect_screen "switched event" " muster · Double 12 Brand Festival"
+keys E
+wait_for "┌Events" 2
+keys j Enter
+expect_screen "switched back" " muster · Mid-Autumn Whitening"
+
+tui_start 160 48 -- --event 1
 expect_block "160x48 top" <<'EOF2'
  muster · Mid-Autumn Whitening Package Promo · Warm-up · T-9d
 ┌Timeline · week───────────────────────────────────────────────────────────────────────┐┌Metrics · live──────

@@ -156,7 +156,7 @@ static int start_theme(const struct tui_options *o, struct theme *th)
 		return MU_OK;
 	char *path = strchr(name, '/') ? xstrdup(name) : theme_path(name);
 	if (!path) {
-		fprintf(stderr, "muster: theme '%s' not found\n", name);
+		fprintf(stderr, "muster: %s\n", *mu_errmsg() ? mu_errmsg() : "theme not found");
 		return MU_DATA;
 	}
 	int rc = theme_load_file(path, th);

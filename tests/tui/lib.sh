@@ -6,7 +6,17 @@ SOCK=muster-test-$$
 _nstart=0
 SAMPLE=$ROOT/sample-data/mid-autumn-package-promo.yaml
 TUI_USER=${TUI_USER:-alice}
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; tui_stderr; rm -rf "$TMP"' EXIT
+
+# The board's stderr goes to a file; sanitizer reports there are failures.
+tui_stderr() {
+	[ -f "$TMP/tui.err" ] || return 0
+	if grep -qE 'Sanitizer|runtime error' "$TMP/tui.err"; then
+		echo "FAIL: board stderr: $(grep -E 'Sanitizer|runtime error' "$TMP/tui.err" | head -n 3)"
+		head -n 30 "$TMP/tui.err"
+	fi
+	rm -f "$TMP/tui.err"
+}
 
 command -v tmux >/dev/null || { echo "FAIL: tmux: not installed (make deps)"; exit 1; }
 
@@ -32,11 +42,12 @@ tui_start() {
 	done
 	# A fresh server each time: a dying one can refuse the new session.
 	tmux -L "$SOCK" kill-server 2>/dev/null
+	tui_stderr
 	_nstart=$((_nstart + 1))
 	SOCK=muster-test-$$-$_nstart
 	tmux -L "$SOCK" -f /dev/null new-session -d -x "$_w" -y "$_h" \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 MUSTER_TODAY=$MUSTER_TODAY \
-		 MUSTER_USER=$TUI_USER XDG_CONFIG_HOME=$XDG_CONFIG_HOME $_env \
+		 MUSTER_USER=$TUI_USER XDG_CONFIG_HOME=$XDG_CONFIG_HOME MUSTER_THEMES=$ROOT/themes $_env \
 		 $MUSTER --db $DB $_args 2>$TMP/tui.err; echo \"[exited \$?]\"; sleep 3600"
 	# A pane may be started smaller than asked when no client is attached.
 	tmux -L "$SOCK" resize-window -x "$_w" -y "$_h" 2>/dev/null

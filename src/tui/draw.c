@@ -147,6 +147,17 @@ void fmt_day(char out[8], const char *iso)
 	snprintf(out, 8, "%s %02d", date_month_abbr(m), dd % 100);
 }
 
+char *text_cut(char *buf, size_t n, const char *s, int cols)
+{
+	struct strbuf b = STRBUF_INIT;
+	if ((size_t)cols * 4 + 4 > n) /* 4 bytes per column at most, plus "…" */
+		cols = (int)(n / 4) - 1;
+	utf8_fit(&b, s ? s : "", cols, false);
+	snprintf(buf, n, "%s", sb_str(&b));
+	sb_free(&b);
+	return buf;
+}
+
 int32_t day_of(const char *iso)
 {
 	int32_t d;

@@ -146,55 +146,56 @@ bool parse_number(const char *s, double *v)
 /* Checks (and normalises) one field; an error message into err. */
 static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 {
-	const char *v = f->value;
+	char v[128];
 	double d;
+	text_cut(v, sizeof v, f->value, 30);
 	err[0] = 0;
-	if (!*v) {
+	if (!*f->value) {
 		if (f->required)
-			snprintf(err, n, "%.80s is required", f->label);
+			snprintf(err, n, "%s is required", f->label);
 		return !f->required;
 	}
 	switch (f->kind) {
 	case FIELD_DATE: {
 		int32_t day;
-		if (!date_resolve(v, day_of(a->ev.start), &day)) {
-			snprintf(err, n, "not a date: %.80s (2026-09-01 or T-14)", v);
+		if (!date_resolve(f->value, day_of(a->ev.start), &day)) {
+			snprintf(err, n, "not a date: %s (2026-09-01 or T-14)", v);
 			return false;
 		}
 		date_format(day, f->value);
 		return true;
 	}
 	case FIELD_NUMBER:
-		if (!parse_number(v, &d))
-			snprintf(err, n, "not a number: %.80s", v);
+		if (!parse_number(f->value, &d))
+			snprintf(err, n, "not a number: %s", v);
 		return !err[0];
 	case FIELD_INT:
-		if (!parse_number(v, &d) || d < 0 || d != floor(d) || d > 1e15)
-			snprintf(err, n, "not a whole number: %.80s", v);
+		if (!parse_number(f->value, &d) || d < 0 || d != floor(d) || d > 1e15)
+			snprintf(err, n, "not a whole number: %s", v);
 		return !err[0];
 	case FIELD_ROLE:
 		for (size_t i = 0; i < a->roles.n; i++)
-			if (!strcasecmp(v, a->roles.v[i].key) || !strcasecmp(v, a->roles.v[i].name)) {
+			if (!strcasecmp(f->value, a->roles.v[i].key) || !strcasecmp(f->value, a->roles.v[i].name)) {
 				snprintf(f->value, sizeof f->value, "%s", a->roles.v[i].key);
 				return true;
 			}
-		snprintf(err, n, "no role %.80s (r cycles roles in the task list)", v);
+		snprintf(err, n, "no role %s (r cycles roles in the task list)", v);
 		return false;
 	case FIELD_PHASE:
 		for (size_t i = 0; i < a->phases.n; i++)
-			if (!strcasecmp(v, a->phases.v[i].key) || !strcasecmp(v, a->phases.v[i].name)) {
+			if (!strcasecmp(f->value, a->phases.v[i].key) || !strcasecmp(f->value, a->phases.v[i].name)) {
 				snprintf(f->value, sizeof f->value, "%s", a->phases.v[i].key);
 				return true;
 			}
-		snprintf(err, n, "no phase %.80s", v);
+		snprintf(err, n, "no phase %s", v);
 		return false;
 	case FIELD_OWNER:
 		if (!a->people.n)
 			return true;
 		for (size_t i = 0; i < a->people.n; i++)
-			if (!strcmp(v, a->people.v[i].login))
+			if (!strcmp(f->value, a->people.v[i].login))
 				return true;
-		snprintf(err, n, "%.80s is not on the team", v);
+		snprintf(err, n, "%s is not on the team", v);
 		return false;
 	case FIELD_TEXT: return true;
 	}

@@ -156,8 +156,8 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 	} else {
 		snprintf(f[1].value, sizeof f[1].value, "1");
 	}
-	char ttl[160];
-	snprintf(ttl, sizeof ttl, it ? "Edit item · %.100s" : "New item · %.100s", c->name);
+	char ttl[160], name[100];
+	snprintf(ttl, sizeof ttl, it ? "Edit item · %s" : "New item · %s", text_cut(name, sizeof name, c->name, 24));
 	if (!form_run(a, ttl, f, 4))
 		return DIRTY_ALL;
 	double qty = 1;
@@ -216,8 +216,8 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 		return changed(a, item_untick(a->b, it->id, 1), "untick");
 	case ACT_EDIT: return form(a, p, it);
 	default: {
-		char q[300];
-		snprintf(q, sizeof q, "Delete item \"%.200s\"? y/N", it->title);
+		char q[300], t[200];
+		snprintf(q, sizeof q, "Delete item \"%s\"? y/N", text_cut(t, sizeof t, it->title, 40));
 		if (!ui_confirm(a, q))
 			return DIRTY_HINT;
 		return changed(a, item_remove(a->b, it->id), "delete");

@@ -177,8 +177,9 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	struct form_field f = {.label = act == ACT_EDIT ? "Actual" : "Add", .kind = FIELD_NUMBER, .required = true};
 	if (act == ACT_EDIT && !isnan(m->actual))
 		snprintf(f.value, sizeof f.value, "%.15g", m->actual);
-	char ttl[128];
-	snprintf(ttl, sizeof ttl, "%s · %.80s", act == ACT_EDIT ? "Set actual" : "Add to actual", m->name);
+	char ttl[160], name[100];
+	snprintf(ttl, sizeof ttl, "%s · %s", act == ACT_EDIT ? "Set actual" : "Add to actual",
+		 text_cut(name, sizeof name, m->name, 24));
 	if (!form_run(a, ttl, &f, 1))
 		return DIRTY_ALL;
 	double x = 0;

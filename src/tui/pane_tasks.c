@@ -235,8 +235,9 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	case ACT_BLOCK: return set_status(a, t, t->status == TASK_BLOCKED ? TASK_TODO : TASK_BLOCKED);
 	case ACT_EDIT: return form(a, p, t);
 	case ACT_DELETE: {
-		char q[300];
-		snprintf(q, sizeof q, "Delete task #%lld \"%.200s\"? y/N", (long long)t->id, t->title);
+		char q[300], tt[200];
+		snprintf(q, sizeof q, "Delete task #%lld \"%s\"? y/N", (long long)t->id,
+			 text_cut(tt, sizeof tt, t->title, 40));
 		if (!ui_confirm(a, q))
 			return DIRTY_HINT;
 		return changed(a, task_remove(a->b, t->id), "delete");

@@ -12,7 +12,7 @@ struct mark {
 	int32_t day;
 	int64_t phase_id; /* 0: placed by date */
 	bool done, item;
-	char title[48];
+	char title[128]; /* cut to 30 columns, never inside a character */
 };
 
 static struct {
@@ -77,7 +77,10 @@ static void add_mark(int32_t day, int64_t phase, bool done, bool item, const cha
 		return;
 	struct mark *m = &L.marks[L.nmarks++];
 	m->day = day, m->phase_id = phase, m->done = done, m->item = item;
-	snprintf(m->title, sizeof m->title, "%s", title ? title : "");
+	struct strbuf b = STRBUF_INIT;
+	utf8_fit(&b, title ? title : "", 30, false);
+	snprintf(m->title, sizeof m->title, "%s", sb_str(&b));
+	sb_free(&b);
 }
 
 static void load(struct app *a, struct pane *p)
@@ -187,7 +190,7 @@ static void draw_row(struct app *a, struct pane *p, size_t pi, int y, int x, int
 	}
 	/* Say what is due next in this phase, if there is room after it. */
 	if (next && used + 3 < cw - 6 && col_of(next->day) >= 0 && col_of(next->day) < cw) {
-		char lab[80];
+		char lab[sizeof next->title + 8];
 		snprintf(lab, sizeof lab, "%s due", next->title);
 		ui_text(y, x + used + 2, cw - used - 2, lab, UI_DIM, false);
 	}

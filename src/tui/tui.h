@@ -162,6 +162,8 @@ void ui_bar(int y, int x, int w, double frac, enum ui_role r);
 void ui_spark(int y, int x, int w, const double *v, size_t n, enum ui_role r);
 void fmt_num(char *buf, size_t n, double v);
 void fmt_day(char out[8], const char *iso); /* "Sep 07" or "" */
+/* s cut to cols columns (whole characters, "…") into buf; returns buf. */
+char *text_cut(char *buf, size_t n, const char *s, int cols);
 bool str_match(const char *hay, const char *needle); /* case-insensitive ASCII */
 uint32_t hash_str(uint32_t h, const char *s);
 uint32_t hash_int(uint32_t h, int64_t v);

@@ -14,4 +14,24 @@ for f in sample-data/*.yaml; do
 done
 start=$(date -d "+12 days" +%Y-%m-%d 2>/dev/null || date +%Y-%m-%d)
 "$muster" --db "$db" import sample-data/mid-autumn-package-promo.yaml --start "$start" >/dev/null
+
+# Twelve days before the start the team is mid-way: what was due is done
+# (but one quote is blocked), materials are coming in, pre-sign-ups count.
+mu() { "$muster" --db "$db" --as alice "$@" >/dev/null; }
+today=$(date +%Y-%m-%d)
+"$muster" --db "$db" tasks | awk -v t="$today" 'NR > 1 && $3 < t { print $1 }' | while read -r id; do
+	mu task done "$id"
+done
+id_of() { "$muster" --db "$db" tasks --search "$1" | awk 'NR == 2 { print $1 }'; }
+mu task block "$(id_of "Gift supplier quote")"
+mu task start "$(id_of "Teaser posts and topic")"
+mu task start "$(id_of "Test group-buy page")"
+mu tick "Staff QR posters" --qty 12
+mu tick "A2 posters"
+mu tick "Sheet masks (bait product)" --qty 150
+mu tick "Pre-announcement copy" --qty 2
+mu metric set acquisition 9100
+mu metric set activation 620
+mu metric set ads 12400
+mu metric set print 1000
 echo "demo board: $db"

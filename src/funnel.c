@@ -37,7 +37,7 @@ int funnel_backward(double goal, const double *rates, size_t nrates, double ctr,
 		if (isnan(r) || r < 0 || r > 1)
 			return mu_fail(MU_USAGE, "rate %zu must be a share between 0 and 1 (0.15 or 15%%)", i + 1);
 		if (r == 0)
-			return mu_fail(MU_USAGE, "rate %zu is 0: no stage can convert nothing into the next; "
+			return mu_fail(MU_USAGE, "rate %zu is 0: nobody would reach the next stage; "
 						 "give a rate above 0", i + 1);
 	}
 	if (!isnan(ctr) && (ctr <= 0 || ctr > 1))

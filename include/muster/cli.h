@@ -120,5 +120,6 @@ int cmd_untick(struct cli *c, int argc, char **argv);
 int cmd_metric(struct cli *c, int argc, char **argv);
 int cmd_metrics(struct cli *c, int argc, char **argv);
 int cmd_log(struct cli *c, int argc, char **argv);
+int cmd_funnel(struct cli *c, int argc, char **argv);   /* src/cli/funnel.c */
 
 #endif

@@ -53,6 +53,16 @@ static const struct cli_command commands[] = {
 	 "enter a metric's actual value, or add to it", NULL},
 	{"metrics", cmd_metrics, "metrics [--event E]", "list funnel stages and budget lines",
 	 NULL},
+	{"funnel", cmd_funnel,
+	 "funnel --goal N --rates R1,R2,... [--ctr P] [--cpm C] [--price P] [--stages NAMES]\n"
+	 "       funnel [--event E]",
+	 "work funnel targets backwards from a goal, or check an event's funnel",
+	 "With --goal: each stage's target (rounded up to whole people), the\n"
+	 "exposures for a click rate, the ad budget for a CPM (per 1000 exposures)\n"
+	 "and the GMV for a unit price.  Rates are shares (0.15 or 15%); with\n"
+	 "--event and no --rates they come from the event's plan.  Without --goal:\n"
+	 "the event's stages, targets that do not follow from the rates (!), pace\n"
+	 "against the time elapsed, spend against budget and ROI."},
 	{"log", cmd_log, "log [--since TIME] [--limit N] [--event E] [--by LOGIN]",
 	 "who changed what, when",
 	 "TIME is a date (2026-09-01), a local time (2026-09-01T14:00), or an age\n"

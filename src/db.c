@@ -94,7 +94,20 @@ static const char *const migration_1[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = {migration_1};
+/* 2: review notes (src/model/review.c): per funnel stage ('' = the event as
+ * a whole) the cause of a variance, its factor type and the SOP lesson. */
+static const char *const migration_2[] = {
+	"CREATE TABLE review("
+	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	" stage TEXT NOT NULL DEFAULT '', cause TEXT NOT NULL DEFAULT '',"
+	" factor TEXT CHECK(factor IN ('controllable','semi-controllable','uncontrollable')),"
+	" lesson TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0,"
+	" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	"CREATE INDEX review_event ON review(event_id, position)",
+	NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2};
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int board_schema_version(void) { return NMIGRATIONS; }

@@ -1,0 +1,71 @@
+/* `muster template save EVENT [-o FILE]`: an event as a reusable template
+ * (plan_emit PLAN_TEMPLATE: dates relative to the start, statuses reset,
+ * actuals dropped); `muster import FILE --start DATE` plans the next one. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "muster/cli.h"
+#include "muster/event.h"
+#include "muster/plan.h"
+
+/* Through a temporary file and rename(): never half a file. */
+static int write_file_atomic(const char *path, const char *text, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		int e = errno;
+		free(tmp);
+		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
+	}
+	size_t n = fwrite(text, 1, len, f);
+	int e = errno;
+	if (fclose(f) != 0 && n == len)
+		e = errno, n = 0;
+	if (n != len || rename(tmp, path) != 0) {
+		if (n == len)
+			e = errno;
+		unlink(tmp);
+		free(tmp);
+		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
+	}
+	free(tmp);
+	return MU_OK;
+}
+
+int cmd_template(struct cli *c, int argc, char **argv)
+{
+	struct cli_opts o;
+	struct board *b;
+	struct plan p;
+	int64_t id;
+	if (argc < 2 || strcmp(argv[1], "save") != 0)
+		return mu_fail(MU_USAGE, "template needs save (usage: muster template save EVENT -o FILE)");
+	int rc = cli_getopt(c, argc - 1, argv + 1, "o= output= event=", 0, 1, &o);
+	if (rc)
+		return rc;
+	const char *file = cli_opt(&o, "o") ? cli_opt(&o, "o") : cli_opt(&o, "output");
+	if (file && strcmp(file, "-") != 0 && c->g.restricted)
+		return mu_fail(MU_DENIED, "a restricted session may not write files");
+	if (o.nargs && cli_opt(&o, "event"))
+		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
+	if ((rc = cli_board(c, 0, &b)))
+		return rc;
+	const char *ev = o.nargs ? o.arg[0] : cli_opt(&o, "event") ? cli_opt(&o, "event") : c->g.event;
+	if ((rc = event_find(b, ev, &id)))
+		return rc;
+	memset(&p, 0, sizeof p);
+	if ((rc = plan_load(b, id, &p)))
+		return rc;
+	struct strbuf y = STRBUF_INIT;
+	plan_emit(&p, PLAN_TEMPLATE, &y);
+	plan_free(&p);
+	if (file && strcmp(file, "-") != 0)
+		rc = write_file_atomic(file, sb_str(&y), y.len);
+	else
+		sb_addn(&c->out, sb_str(&y), y.len);
+	sb_free(&y);
+	return rc;
+}

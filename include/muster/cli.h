@@ -121,5 +121,7 @@ int cmd_metric(struct cli *c, int argc, char **argv);
 int cmd_metrics(struct cli *c, int argc, char **argv);
 int cmd_log(struct cli *c, int argc, char **argv);
 int cmd_funnel(struct cli *c, int argc, char **argv);   /* src/cli/funnel.c */
+int cmd_review(struct cli *c, int argc, char **argv);   /* src/cli/review.c */
+int cmd_template(struct cli *c, int argc, char **argv); /* src/cli/template.c */
 
 #endif

@@ -63,6 +63,19 @@ static const struct cli_command commands[] = {
 	 "--event and no --rates they come from the event's plan.  Without --goal:\n"
 	 "the event's stages, targets that do not follow from the rates (!), pace\n"
 	 "against the time elapsed, spend against budget and ROI."},
+	{"review", cmd_review,
+	 "review [list] [--event E]\n"
+	 "       review add STAGE [--cause TEXT] [--factor F] [--lesson TEXT] [--event E]\n"
+	 "       review edit ID [--stage S] [--cause TEXT] [--factor F] [--lesson TEXT]\n"
+	 "       review rm ID",
+	 "record causes of variance and lessons (the four-step review)",
+	 "STAGE is a funnel stage or budget line of the event, or - for the event\n"
+	 "as a whole.  F is controllable, semi-controllable or uncontrollable.\n"
+	 "Targets vs actuals: muster metrics; the report: muster export --format md."},
+	{"template", cmd_template, "template save [EVENT] [-o FILE]",
+	 "save an event as a reusable template",
+	 "Dates become relative to the start (T-14), statuses are reset and\n"
+	 "actuals dropped; muster import FILE --start DATE plans the next event."},
 	{"log", cmd_log, "log [--since TIME] [--limit N] [--event E] [--by LOGIN]",
 	 "who changed what, when",
 	 "TIME is a date (2026-09-01), a local time (2026-09-01T14:00), or an age\n"

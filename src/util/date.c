@@ -77,7 +77,7 @@ void date_format(int32_t day, char out[11])
 	if (day == DATE_NONE)
 		return;
 	date_ymd(day, &y, &m, &d);
-	if (y < 0 || y > 9999)
+	if (y < 1 || y > 9999) /* what date_parse_iso reads back */
 		return;
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 }

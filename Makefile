@@ -22,7 +22,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all units run test check bench clean deps demo
+.PHONY: all units run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins
 
 all: $(BIN)
 
@@ -63,6 +63,34 @@ check: deps
 	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=build-san/muster build-san/muster units
 	@MUSTER_SAN=1 BUILD=build-san MUSTER=build-san/muster sh tests/run.sh
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# libFuzzer targets (tests/fuzz/*.c) against the library compiled by clang
+# with the same sanitizers (no main, TUI or CLI) in build/fuzz/.  `make fuzz`
+# runs each target FUZZ_SECONDS (default 60), FUZZ_JOBS (2) at a time; `make check` runs each for 30 s
+# when clang and its libFuzzer runtime are installed, else says it skipped.
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 2
+FUZZ_BUILD   := build/fuzz
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/main.c src/tui/% src/cli/%,$(SRC)))
+FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(BUILD)/bin/%,$(wildcard tests/fuzz/*.c))
+
+$(BUILD)/bin/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_LIB_OBJ) $(LDLIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz: deps
+	@sh tests/fuzz/run.sh --have-clang || exit 1
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-bins
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) BUILD=$(FUZZ_BUILD) sh tests/fuzz/run.sh
+
+fuzz-smoke:
+	@if sh tests/fuzz/run.sh --have-clang; then \
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30; \
+	else echo "fuzz: skipped: clang not installed (apt-get install clang libclang-rt-14-dev)"; fi
 
 clean:
 	rm -rf build build-san muster

@@ -24,10 +24,12 @@ static const struct cli_command commands[] = {
 	 "Relative dates (T-14, T+2) are resolved against the event start;\n"
 	 "--start DATE moves the whole plan to start on DATE.  A rejected file\n"
 	 "changes nothing."},
-	{"export", cmd_export, "export [EVENT] [--format yaml] [-o FILE]",
-	 "write an event as a plan file (stdout or FILE)",
+	{"export", cmd_export, "export [EVENT] [--format yaml|md|csv|ics] [-o FILE]",
+	 "write an event as a plan file, review report, CSV or calendar",
 	 "EVENT is an id or an exact name (default: the only or most recent\n"
-	 "event).  The YAML reads back with muster import."},
+	 "event).  The YAML reads back with muster import; md is the review\n"
+	 "report (with a Mermaid timeline), csv the tasks and items, ics the\n"
+	 "phases, due tasks and material due dates as all-day events."},
 	{"events", cmd_events, "events [--limit N]", "list events", NULL},
 	{"tasks", cmd_tasks,
 	 "tasks [--event E] [--role R] [--status S] [--mine] [--search TEXT] [--limit N]",

@@ -10,6 +10,7 @@
 #include "muster/date.h"
 #include "muster/event.h"
 #include "muster/plan.h"
+#include "muster/report.h"
 #include "muster/table.h"
 #include "muster/task.h"
 #include "muster/utf8.h"
@@ -127,9 +128,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		file = cli_opt(&o, "output");
 	if (!fmt)
 		fmt = "yaml";
-	if (strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0 || strcmp(fmt, "ics") == 0)
-		return mu_fail(MU_USAGE, "format %s is not supported yet", fmt);
-	if (strcmp(fmt, "yaml") != 0)
+	bool report = strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0 || strcmp(fmt, "ics") == 0;
+	if (!report && strcmp(fmt, "yaml") != 0)
 		return mu_fail(MU_USAGE, "unknown format %s (yaml, md, csv or ics)", fmt);
 	if (file && c->g.restricted)
 		return mu_fail(MU_DENIED, "a restricted session may not write files");
@@ -142,13 +142,20 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			&id);
 	if (rc)
 		return rc;
-	memset(&p, 0, sizeof p);
-	rc = plan_load(b, id, &p);
-	if (rc)
-		return rc;
 	struct strbuf y = STRBUF_INIT;
-	plan_emit(&p, PLAN_EXPORT, &y);
-	plan_free(&p);
+	if (report) { /* src/report.c */
+		if ((rc = report_export(b, id, fmt, &y))) {
+			sb_free(&y);
+			return rc;
+		}
+	} else {
+		memset(&p, 0, sizeof p);
+		rc = plan_load(b, id, &p);
+		if (rc)
+			return rc;
+		plan_emit(&p, PLAN_EXPORT, &y);
+		plan_free(&p);
+	}
 	if (file && strcmp(file, "-") != 0)
 		rc = write_file(file, sb_str(&y), y.len);
 	else

@@ -123,5 +123,6 @@ int cmd_log(struct cli *c, int argc, char **argv);
 int cmd_funnel(struct cli *c, int argc, char **argv);   /* src/cli/funnel.c */
 int cmd_review(struct cli *c, int argc, char **argv);   /* src/cli/review.c */
 int cmd_template(struct cli *c, int argc, char **argv); /* src/cli/template.c */
+int cmd_metric_import(struct cli *c, int argc, char **argv); /* src/cli/metric_import.c */
 
 #endif

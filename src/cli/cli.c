@@ -51,8 +51,13 @@ static const struct cli_command commands[] = {
 	{"untick", cmd_untick, "untick ITEM [--qty N] [--event E]",
 	 "mark an item not done, or take N off its ready quantity",
 	 "ITEM is an id or an exact item title within the event."},
-	{"metric", cmd_metric, "metric set NAME VALUE [--event E]\n       metric add NAME DELTA [--event E]",
-	 "enter a metric's actual value, or add to it", NULL},
+	{"metric", cmd_metric,
+	 "metric set NAME VALUE [--event E]\n       metric add NAME DELTA [--event E]\n"
+	 "       metric import FILE.csv [--event E]",
+	 "enter a metric's actual value, add to it, or import readings",
+	 "import reads rows of time,stage,value (header optional; time like\n"
+	 "2026-09-10T14:00, local, or UTC ending in Z); each metric's actual becomes\n"
+	 "its latest reading.  All rows or none: a bad row is reported as FILE:LINE."},
 	{"metrics", cmd_metrics, "metrics [--event E]", "list funnel stages and budget lines",
 	 NULL},
 	{"funnel", cmd_funnel,

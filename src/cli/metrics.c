@@ -86,6 +86,8 @@ int cmd_metric(struct cli *c, int argc, char **argv)
 	struct metric_list l = {0};
 	int64_t event, id;
 	double v;
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return cmd_metric_import(c, argc - 1, argv + 1);
 	if (argc < 2 || (strcmp(argv[1], "set") != 0 && strcmp(argv[1], "add") != 0))
 		return mu_fail(MU_USAGE, "metric needs set or add (usage: muster metric set NAME VALUE)");
 	bool set = strcmp(argv[1], "set") == 0;

@@ -59,6 +59,14 @@ static void num(struct strbuf *b, double v)
 	sb_add(b, buf + digits);
 }
 
+/* A variance: "+2,100" over, "-200" under. */
+static void signed_num(struct strbuf *b, double v)
+{
+	if (v > 0.005)
+		sb_addc(b, '+');
+	num(b, v);
+}
+
 static void pct(struct strbuf *b, double ratio)
 {
 	if (isnan(ratio) || isinf(ratio))
@@ -229,7 +237,7 @@ static void md_money(struct strbuf *o, const struct data *d, const struct funnel
 			sb_add(o, " | ");
 			num(o, m->actual);
 			sb_add(o, " | ");
-			num(o, m->actual - m->target);
+			signed_num(o, m->actual - m->target);
 			sb_add(o, " |\n");
 		}
 		sb_add(o, "| **Total** | ");
@@ -237,7 +245,7 @@ static void md_money(struct strbuf *o, const struct data *d, const struct funnel
 		sb_add(o, " | ");
 		num(o, v->spent);
 		sb_add(o, " | ");
-		num(o, v->spent - v->planned);
+		signed_num(o, v->spent - v->planned);
 		sb_add(o, " |\n\n");
 	}
 	if (!isnan(v->budget)) {
@@ -252,7 +260,7 @@ static void md_money(struct strbuf *o, const struct data *d, const struct funnel
 		sb_add(o, " (");
 		pct(o, v->spend_share);
 		sb_add(o, "), variance ");
-		num(o, v->spent - v->budget);
+		signed_num(o, v->spent - v->budget);
 		sb_add(o, ".\n");
 	}
 	if (v->revenue_from != FUNNEL_REVENUE_NONE) {

@@ -77,6 +77,13 @@ static void pct(struct strbuf *b, double ratio)
 
 /* ---- Markdown --------------------------------------------------------- */
 
+/* A C1 control (U+0080..U+009F, "\xc2\x80".."\xc2\x9f") at s: terminals
+ * act on them like ESC sequences, so people-facing exports drop them. */
+static bool is_c1(const char *s)
+{
+	return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F;
+}
+
 /* Text inside a paragraph or a table cell: one line, no Markdown syntax. */
 static void md(struct strbuf *b, const char *s)
 {
@@ -86,6 +93,8 @@ static void md(struct strbuf *b, const char *s)
 			sb_addc(b, ' ');
 		else if (ch < 0x20 || ch == 0x7f)
 			continue;
+		else if (is_c1(s))
+			s++;
 		else {
 			if (strchr("\\`*_[]<>|#~", ch))
 				sb_addc(b, '\\');
@@ -107,6 +116,8 @@ static void mermaid(struct strbuf *b, const char *s)
 			sb_add(b, "＃");
 		else if (ch < 0x20 || ch == 0x7f)
 			sb_addc(b, ' ');
+		else if (is_c1(s))
+			s++;
 		else
 			sb_addc(b, (char)ch);
 	}
@@ -556,6 +567,8 @@ void report_ics_text(struct strbuf *out, const char *s)
 			sb_add(out, "\\n");
 		} else if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
 			continue; /* CR and other controls are not allowed in TEXT */
+		} else if (is_c1(s)) {
+			s++; /* nor are C1 controls */
 		} else {
 			sb_addc(out, (char)ch);
 		}

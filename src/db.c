@@ -107,7 +107,30 @@ static const char *const migration_2[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2};
+/* 3: many people, one board (issue 5): board-wide settings (default_access),
+ * the trash that keeps deleted tasks and items as JSON rows, presence
+ * sessions (heartbeats, never audited), and log.undoes linking an undo row
+ * to the change it undid; indexes for "my last change" and "changed since". */
+static const char *const migration_3[] = {
+	"CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+	"CREATE TABLE trash("
+	" id INTEGER PRIMARY KEY, entity TEXT NOT NULL CHECK(entity IN ('task','item')),"
+	" orig_id INTEGER NOT NULL, event_id INTEGER REFERENCES event(id) ON DELETE CASCADE,"
+	" title TEXT NOT NULL, row TEXT NOT NULL, deleted_by TEXT NOT NULL,"
+	" deleted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	"CREATE INDEX trash_event ON trash(event_id, id)",
+	"CREATE INDEX trash_orig ON trash(entity, orig_id)",
+	"CREATE TABLE session("
+	" id INTEGER PRIMARY KEY, login TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,"
+	" pane TEXT NOT NULL DEFAULT '', event_id INTEGER, heartbeat INTEGER NOT NULL,"
+	" UNIQUE(host, pid))",
+	"ALTER TABLE log ADD COLUMN undoes INTEGER",
+	"CREATE INDEX log_entity ON log(entity, entity_id, id)",
+	"CREATE INDEX log_actor ON log(actor, id)",
+	NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3};
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int board_schema_version(void) { return NMIGRATIONS; }

@@ -178,6 +178,9 @@ int db_fail(struct board *b, int rc)
 	case SQLITE_CANTOPEN:
 		return mu_fail(MU_DB, "%s: cannot open the board (%s)", path, msg);
 	case SQLITE_IOERR:
+		/* A full disk often shows as a failed WAL write, not SQLITE_FULL. */
+		if (b && b->db && sqlite3_system_errno(b->db) == ENOSPC)
+			return mu_fail(MU_DB, "%s: disk full; nothing was changed", path);
 		return mu_fail(MU_DB, "%s: I/O error (%s)", path, msg);
 	case SQLITE_CONSTRAINT:
 		return mu_fail(MU_DATA, "%s", msg);
@@ -362,6 +365,22 @@ static int user_version(struct board *b, int *v)
 	return rc == SQLITE_ROW ? MU_OK : db_fail(b, rc);
 }
 
+/* Schema version 0 with tables in it: someone else's database, which must
+ * be left exactly as it is (not even switched to WAL). */
+static int check_foreign(struct board *b)
+{
+	int v, rc = user_version(b, &v);
+	if (rc || v)
+		return rc;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(b->db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(b, sqlite3_errcode(b->db));
+	bool any = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return any ? mu_fail(MU_DB, "%s: not a muster board (an SQLite database of another program)", b->path)
+		   : MU_OK;
+}
+
 static int migrate(struct board *b, bool readonly)
 {
 	int v, rc = user_version(b, &v);
@@ -447,6 +466,8 @@ int board_open(struct board **out, const char *path, const char *actor, unsigned
 	rc = exec_sql(b, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY");
 	if (!rc)
 		rc = exec_sql(b, "SELECT count(*) FROM sqlite_schema");
+	if (!rc)
+		rc = check_foreign(b);
 	if (!rc && !(flags & BOARD_READONLY) && !sqlite3_db_readonly(b->db, "main"))
 		rc = exec_sql(b, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 	if (!rc)

@@ -127,6 +127,7 @@ static const char *const migration_3[] = {
 	"ALTER TABLE log ADD COLUMN undoes INTEGER",
 	"CREATE INDEX log_entity ON log(entity, entity_id, id)",
 	"CREATE INDEX log_actor ON log(actor, id)",
+	"CREATE INDEX log_undoes ON log(undoes) WHERE undoes IS NOT NULL",
 	NULL,
 };
 

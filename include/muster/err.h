@@ -11,6 +11,7 @@ enum mu_status {
 	MU_BUSY = 3,   /* database locked beyond the busy timeout */
 	MU_DB = 4,     /* database unusable: read-only, not SQLite, newer schema, disk full */
 	MU_DENIED = 5, /* the acting person may not do this */
+	MU_CONFLICT = 6, /* someone else changed the record meanwhile (or since your change) */
 };
 
 #if defined(__GNUC__)

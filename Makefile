@@ -67,7 +67,8 @@ check: deps
 
 # libFuzzer targets (tests/fuzz/*.c) against the library compiled by clang
 # with the same sanitizers (no main, TUI or CLI) in build/fuzz/.  `make fuzz`
-# runs each target FUZZ_SECONDS (default 60), FUZZ_JOBS (2) at a time; `make check` runs each for 30 s
+# runs each target (or those in FUZZ_TARGETS) FUZZ_SECONDS (default 60),
+# FUZZ_JOBS (2) at a time; `make check` runs each for 30 s
 # when clang and its libFuzzer runtime are installed, else says it skipped.
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 2
@@ -85,7 +86,7 @@ fuzz-bins: $(FUZZ_BIN)
 fuzz: deps
 	@sh tests/fuzz/run.sh --have-clang || exit 1
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-bins
-	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) BUILD=$(FUZZ_BUILD) sh tests/fuzz/run.sh
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_TARGETS="$(FUZZ_TARGETS)" BUILD=$(FUZZ_BUILD) sh tests/fuzz/run.sh
 
 fuzz-smoke:
 	@if sh tests/fuzz/run.sh --have-clang; then \

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Runs every libFuzzer target in $BUILD/bin/ for $FUZZ_SECONDS each (2 at a
-# time when FUZZ_JOBS=2), with the seeds in tests/fuzz/corpus/NAME and a
-# growing corpus in $BUILD/corpus/NAME.  An input slower than 1 s, over
+# Runs each libFuzzer target (tests/fuzz/NAME.c built as $BUILD/bin/NAME; or
+# only those named in $FUZZ_TARGETS) for $FUZZ_SECONDS, $FUZZ_JOBS at a time,
+# with the seeds in tests/fuzz/corpus/NAME, the dictionary tests/fuzz/NAME.dict
+# and a growing corpus in $BUILD/corpus/NAME.  An input slower than 1 s, over
 # 2 GiB, a crash, a sanitizer report or a leak fails.  Prints per target: runs,
 # exec/s, crashes, leaks, slowest corpus input; exits non-zero on any failure.
 #   run.sh --have-clang : exit 0 when clang can build a libFuzzer target.
@@ -55,17 +56,17 @@ one() {
 [ -d "$BUILD/bin" ] || { echo "fuzz: no targets in $BUILD/bin (run make fuzz)" >&2; exit 1; }
 mkdir -p "$BUILD/logs"
 echo "fuzz: each target ${SECONDS_EACH}s, -timeout=1 -rss_limit_mb=2048, leaks detected; logs in $BUILD/logs/"
+targets=${FUZZ_TARGETS:-$(for c in tests/fuzz/*.c; do n=${c##*/}; echo "${n%.c}"; done)}
 failed=0 running=0
-for b in "$BUILD"/bin/*; do
-	n=${b##*/}
+for n in $targets; do
+	[ -x "$BUILD/bin/$n" ] || { echo "fuzz: no target $n in $BUILD/bin" >&2; exit 1; }
 	rm -f "$BUILD/logs/$n.sum"
 	one "$n" &
 	running=$((running + 1))
 	if [ "$running" -ge "$JOBS" ]; then wait; running=0; fi
 done
 wait
-for b in "$BUILD"/bin/*; do
-	n=${b##*/}
+for n in $targets; do
 	if [ -f "$BUILD/logs/$n.sum" ]; then cat "$BUILD/logs/$n.sum"; else echo "$n: no summary"; failed=1; fi
 	grep -q 'crashes 0  leaks 0' "$BUILD/logs/$n.sum" 2>/dev/null || {
 		failed=1

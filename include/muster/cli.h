@@ -124,5 +124,6 @@ int cmd_funnel(struct cli *c, int argc, char **argv);   /* src/cli/funnel.c */
 int cmd_review(struct cli *c, int argc, char **argv);   /* src/cli/review.c */
 int cmd_template(struct cli *c, int argc, char **argv); /* src/cli/template.c */
 int cmd_metric_import(struct cli *c, int argc, char **argv); /* src/cli/metric_import.c */
+int cmd_gen(struct cli *c, int argc, char **argv);      /* src/cli/gen.c */
 
 #endif

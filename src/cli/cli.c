@@ -83,6 +83,10 @@ static const struct cli_command commands[] = {
 	 "save an event as a reusable template",
 	 "Dates become relative to the start (T-14), statuses are reset and\n"
 	 "actuals dropped; muster import FILE --start DATE plans the next event."},
+	{"gen", cmd_gen, "gen [--events E] [--tasks N] [--items M] [--samples S] [--seed SEED]",
+	 "generate a large, realistic board (benchmarks)",
+	 "N tasks and M items in all, split over E events (default 1, 1000, 200);\n"
+	 "S history samples per metric (200).  The same seed gives the same board."},
 	{"log", cmd_log, "log [--since TIME] [--limit N] [--event E] [--by LOGIN]",
 	 "who changed what, when",
 	 "TIME is a date (2026-09-01), a local time (2026-09-01T14:00), or an age\n"

@@ -171,6 +171,8 @@ static int start_theme(const struct tui_options *o, struct theme *th)
  * the terminal) are swallowed whole instead of arriving as "[", "4", "~". */
 int ui_getkey(int ms)
 {
+	if (replay_active()) /* MUSTER_REPLAY: keys from a file (src/tui/replay.c) */
+		return replay_key();
 	wint_t ch;
 	timeout(ms);
 	int r = get_wch(&ch);

@@ -139,6 +139,11 @@ int ui_getkey(int ms);
 /* Draw what is dirty (loading panes that need it), then one doupdate(). */
 void app_refresh(struct app *a);
 
+/* replay.c: with $MUSTER_REPLAY, ui_getkey() takes keys from that file
+ * and $MUSTER_TIMINGS gets the time of each (benchmarks, smoke tests). */
+bool replay_active(void);
+int replay_key(void);
+
 /* layout.c */
 void app_layout(struct app *a);
 void app_draw(struct app *a); /* without doupdate() */

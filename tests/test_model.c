@@ -29,6 +29,7 @@ static const char plan_yaml[] =
 	"roles:\n  - {key: pm, name: Project controller}\n  - {key: ops, name: Operations}\n"
 	"people:\n  - {login: ana, name: Ana Pérez, roles: [pm], access: coordinator}\n"
 	"  - {login: bob, roles: [ops], access: staff}\n"
+	"  - {login: alice, access: coordinator}\n"
 	"phases:\n  - {key: prep, name: Preparation, start: T-10, end: T-1}\n"
 	"  - {key: climax, name: Opening days, start: T+0, end: T+2}\n"
 	"tasks:\n  - {title: Book the DJ, phase: prep, role: pm, owner: ana, due: T-7}\n"
@@ -375,7 +376,7 @@ static void test_events_and_lookups(void **state)
 	role_list_free(&rl);
 	struct person_list pl;
 	assert_int_equal(person_list(b, ev1, &pl), MU_OK);
-	assert_int_equal(pl.n, 2);
+	assert_int_equal(pl.n, 3);
 	assert_string_equal(pl.v[0].name, "Ana Pérez");
 	assert_string_equal(pl.v[0].roles, "pm");
 	assert_string_equal(pl.v[1].access, "staff");

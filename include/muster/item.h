@@ -32,6 +32,7 @@ struct item {
 	int64_t qty, qty_ready;
 	bool done;
 	int64_t position;
+	char *updated_at; /* for item_edit_if */
 };
 struct item_list {
 	struct item *v;
@@ -58,6 +59,11 @@ struct item_fields {
 };
 int item_add(struct board *b, int64_t checklist, const struct item_fields *f, int64_t *id);
 int item_edit(struct board *b, int64_t id, const struct item_fields *f);
+/* Like task_edit_if: MU_CONFLICT (with *conflict) when the item changed
+ * after the caller read expected_updated_at; nothing saved. */
+struct conflict;
+int item_edit_if(struct board *b, int64_t id, const struct item_fields *f, const char *expected_updated_at,
+		 struct conflict *conflict);
 int item_remove(struct board *b, int64_t id);
 
 #endif

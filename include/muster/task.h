@@ -57,6 +57,13 @@ struct task_fields {
 
 int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_t *id);
 int task_edit(struct board *b, int64_t id, const struct task_fields *f);
+/* The edit form's save: only when the task's updated_at is still
+ * expected_updated_at (what the form read); otherwise MU_CONFLICT with
+ * *conflict (when not NULL; conflict_free it) saying who changed what
+ * since, and nothing saved.  To overwrite after asking, call task_edit. */
+struct conflict;
+int task_edit_if(struct board *b, int64_t id, const struct task_fields *f, const char *expected_updated_at,
+		 struct conflict *conflict);
 int task_set_status(struct board *b, int64_t id, enum task_status s);
 int task_assign(struct board *b, int64_t id, const char *owner);
 int task_remove(struct board *b, int64_t id);

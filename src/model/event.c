@@ -6,6 +6,7 @@
 #include "muster/db.h"
 #include "muster/event.h"
 #include "muster/model.h"
+#include "muster/people.h"
 
 #define EVENT_COLS                                                                                 \
 	"SELECT id, name, kind, objective, currency, start, end, budget, unit_price, ctr, cpm,"   \
@@ -96,6 +97,8 @@ int event_delete(struct board *b, int64_t id)
 	int rc = db_change_begin(b, &c, "event", "remove", snap, id);
 	if (rc)
 		return rc;
+	if ((rc = model_allow_event(b, id, "remove")))
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	return db_change_end(b, &c, db_exec_stmt(b, st));

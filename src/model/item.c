@@ -6,7 +6,9 @@
 #include "muster/db.h"
 #include "muster/item.h"
 #include "muster/event.h"
+#include "muster/history.h"
 #include "muster/model.h"
+#include "muster/people.h"
 
 int checklist_list(struct board *b, int64_t event, struct checklist_list *out)
 {
@@ -94,6 +96,8 @@ int checklist_add(struct board *b, int64_t event, const char *name, const char *
 		return rc;
 	int64_t role_id = 0;
 	rc = model_event_exists(b, event);
+	if (!rc)
+		rc = model_allow_event(b, event, "add checklists to");
 	if (!rc && role && *role)
 		rc = role_find(b, event, role, &role_id);
 	if (!rc) {
@@ -114,7 +118,7 @@ int checklist_add(struct board *b, int64_t event, const char *name, const char *
 
 #define ITEM_COLS                                                                                  \
 	"SELECT i.id, i.checklist_id, i.title, i.unit, c.name, i.done_by, i.done_at, i.due,"      \
-	" i.qty, i.qty_ready, i.done, i.position FROM item i JOIN checklist c ON c.id = i.checklist_id "
+	" i.qty, i.qty_ready, i.done, i.position, i.updated_at FROM item i JOIN checklist c ON c.id = i.checklist_id "
 
 static void read_item(sqlite3_stmt *st, struct item *it, struct pool *pool)
 {
@@ -130,6 +134,7 @@ static void read_item(sqlite3_stmt *st, struct item *it, struct pool *pool)
 	it->qty_ready = sqlite3_column_int64(st, 9);
 	it->done = sqlite3_column_int(st, 10) != 0;
 	it->position = sqlite3_column_int64(st, 11);
+	it->updated_at = pool_strdup(pool, db_col_text(st, 12));
 }
 
 int item_query(struct board *b, int64_t event, int64_t checklist, size_t limit, size_t offset,
@@ -196,6 +201,8 @@ static int change_qty(struct board *b, int64_t id, const char *action, const cha
 	int rc = db_change_begin(b, &c, "item", action, snap_qty, id);
 	if (rc)
 		return rc;
+	if ((rc = model_allow_item(b, id, OP_TICK)))
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, qty);
@@ -257,6 +264,8 @@ int item_add(struct board *b, int64_t checklist, const struct item_fields *f, in
 	else
 		rc = mu_fail(MU_DATA, "no checklist with id %lld", (long long)checklist);
 	sqlite3_reset(st);
+	if (!rc)
+		rc = model_allow_event(b, c.event, "add items to");
 	if (!rc) {
 		st = db_stmt(b, sql);
 		sqlite3_bind_int64(st, 1, checklist);
@@ -273,8 +282,10 @@ int item_add(struct board *b, int64_t checklist, const struct item_fields *f, in
 	return rc;
 }
 
-int item_edit(struct board *b, int64_t id, const struct item_fields *f)
+static int edit_item(struct board *b, int64_t id, const struct item_fields *f, const char *expected,
+		     struct conflict *conflict)
 {
+	static const char *sql_updated = "SELECT updated_at FROM item WHERE id = ?1";
 	static const char *sql =
 		"UPDATE item SET title = coalesce(?2, title), unit = coalesce(?3, unit),"
 		" due = CASE WHEN ?4 IS NULL THEN due WHEN ?4 = '' THEN NULL ELSE ?4 END,"
@@ -287,6 +298,17 @@ int item_edit(struct board *b, int64_t id, const struct item_fields *f)
 	struct change c;
 	if ((rc = db_change_begin(b, &c, "item", "edit", snap_item, id)))
 		return rc;
+	rc = model_allow_item(b, id, OP_EDIT);
+	if (!rc && expected) {
+		sqlite3_stmt *st = db_stmt(b, sql_updated);
+		sqlite3_bind_int64(st, 1, id);
+		bool same = sqlite3_step(st) == SQLITE_ROW && !strcmp(db_col_text(st, 0), expected);
+		sqlite3_reset(st);
+		if (!same)
+			rc = model_conflict(b, "item", id, expected, conflict);
+	}
+	if (rc)
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, f->title);
@@ -296,6 +318,16 @@ int item_edit(struct board *b, int64_t id, const struct item_fields *f)
 	return db_change_end(b, &c, db_exec_stmt(b, st));
 }
 
+int item_edit(struct board *b, int64_t id, const struct item_fields *f) { return edit_item(b, id, f, NULL, NULL); }
+
+int item_edit_if(struct board *b, int64_t id, const struct item_fields *f, const char *expected_updated_at,
+		 struct conflict *conflict)
+{
+	if (conflict)
+		memset(conflict, 0, sizeof *conflict);
+	return edit_item(b, id, f, expected_updated_at ? expected_updated_at : "", conflict);
+}
+
 int item_remove(struct board *b, int64_t id)
 {
 	static const char *sql = "DELETE FROM item WHERE id = ?1";
@@ -303,6 +335,8 @@ int item_remove(struct board *b, int64_t id)
 	int rc = db_change_begin(b, &c, "item", "remove", snap_item, id);
 	if (rc)
 		return rc;
+	if ((rc = model_allow_item(b, id, OP_REMOVE)) || (rc = model_trash_item(b, id)))
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	return db_change_end(b, &c, db_exec_stmt(b, st));

@@ -6,6 +6,7 @@
 #include "muster/db.h"
 #include "muster/metric.h"
 #include "muster/model.h"
+#include "muster/people.h"
 
 int metric_list(struct board *b, int64_t event, size_t history_len, struct metric_list *out)
 {
@@ -79,6 +80,8 @@ static int change_actual(struct board *b, int64_t id, const char *action, const 
 	int rc = db_change_begin(b, &c, "metric", action, snap, id);
 	if (rc)
 		return rc;
+	if ((rc = model_allow_event(b, c.event, "change the metrics of")))
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_double(st, 2, v);

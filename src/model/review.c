@@ -5,6 +5,7 @@
 #include <string.h>
 #include "muster/db.h"
 #include "muster/model.h"
+#include "muster/people.h"
 #include "muster/review.h"
 
 static const char *const factor_names[] = {"", "controllable", "semi-controllable", "uncontrollable"};
@@ -150,6 +151,8 @@ int review_add(struct board *b, int64_t event, const struct review_fields *f, in
 		return rc;
 	rc = model_event_exists(b, event);
 	if (!rc)
+		rc = model_allow_event(b, event, "review");
+	if (!rc)
 		rc = check_stage(b, event, f->stage);
 	if (!rc) {
 		sqlite3_stmt *st = db_stmt(b, sql);
@@ -182,7 +185,9 @@ int review_edit(struct board *b, int64_t id, const struct review_fields *f)
 	struct change c;
 	if ((rc = db_change_begin(b, &c, "review", "edit", snap_review, id)))
 		return rc;
-	rc = check_stage(b, c.event, f->stage);
+	rc = model_allow_event(b, c.event, "review");
+	if (!rc)
+		rc = check_stage(b, c.event, f->stage);
 	if (!rc) {
 		sqlite3_stmt *st = db_stmt(b, sql);
 		sqlite3_bind_int64(st, 1, id);
@@ -209,6 +214,8 @@ int review_remove(struct board *b, int64_t id)
 	int rc = db_change_begin(b, &c, "review", "remove", snap_review, id);
 	if (rc)
 		return rc;
+	if ((rc = model_allow_event(b, c.event, "review")))
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	return db_change_end(b, &c, db_exec_stmt(b, st));

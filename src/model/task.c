@@ -6,7 +6,9 @@
 #include "muster/date.h"
 #include "muster/db.h"
 #include "muster/event.h"
+#include "muster/history.h"
 #include "muster/model.h"
+#include "muster/people.h"
 #include "muster/task.h"
 
 static const char *const status_names[TASK_STATUS_N] = {"todo", "doing", "blocked", "done"};
@@ -218,6 +220,8 @@ int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_
 		return rc;
 	rc = model_event_exists(b, event);
 	if (!rc)
+		rc = model_allow_event(b, event, "add tasks to");
+	if (!rc)
 		rc = check_fields(b, event, f, &role, &phase);
 	if (!rc) {
 		sqlite3_stmt *st = db_stmt(b, sql);
@@ -238,8 +242,11 @@ int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_
 	return rc;
 }
 
-int task_edit(struct board *b, int64_t id, const struct task_fields *f)
+/* expected: the updated_at the caller read (NULL = do not compare). */
+static int edit_task(struct board *b, int64_t id, const struct task_fields *f, const char *expected,
+		     struct conflict *conflict)
 {
+	static const char *sql_updated = "SELECT updated_at FROM task WHERE id = ?1";
 	static const char *sql =
 		"UPDATE task SET title = coalesce(?2, title), owner = coalesce(?3, owner),"
 		" notes = coalesce(?4, notes),"
@@ -252,7 +259,18 @@ int task_edit(struct board *b, int64_t id, const struct task_fields *f)
 	int rc = db_change_begin(b, &c, "task", "edit", snap_task, id);
 	if (rc)
 		return rc;
-	rc = check_fields(b, c.event, f, &role, &phase);
+	bool notes_only = !f->title && !f->owner && !f->due && !f->role && !f->phase;
+	rc = model_allow_task(b, id, notes_only ? OP_NOTES : OP_EDIT);
+	if (!rc && expected) {
+		sqlite3_stmt *st = db_stmt(b, sql_updated);
+		sqlite3_bind_int64(st, 1, id);
+		bool same = sqlite3_step(st) == SQLITE_ROW && !strcmp(db_col_text(st, 0), expected);
+		sqlite3_reset(st);
+		if (!same)
+			rc = model_conflict(b, "task", id, expected, conflict);
+	}
+	if (!rc)
+		rc = check_fields(b, c.event, f, &role, &phase);
 	if (!rc) {
 		sqlite3_stmt *st = db_stmt(b, sql);
 		sqlite3_bind_int64(st, 1, id);
@@ -267,6 +285,16 @@ int task_edit(struct board *b, int64_t id, const struct task_fields *f)
 	return db_change_end(b, &c, rc);
 }
 
+int task_edit(struct board *b, int64_t id, const struct task_fields *f) { return edit_task(b, id, f, NULL, NULL); }
+
+int task_edit_if(struct board *b, int64_t id, const struct task_fields *f, const char *expected_updated_at,
+		 struct conflict *conflict)
+{
+	if (conflict)
+		memset(conflict, 0, sizeof *conflict);
+	return edit_task(b, id, f, expected_updated_at ? expected_updated_at : "", conflict);
+}
+
 int task_set_status(struct board *b, int64_t id, enum task_status s)
 {
 	static const char *sql = "UPDATE task SET status = ?2,"
@@ -277,6 +305,8 @@ int task_set_status(struct board *b, int64_t id, enum task_status s)
 	int rc = db_change_begin(b, &c, "task", task_status_name(s), snap_status, id);
 	if (rc)
 		return rc;
+	if ((rc = model_allow_task(b, id, OP_STATUS)))
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, task_status_name(s), -1, SQLITE_STATIC);
@@ -293,6 +323,8 @@ int task_assign(struct board *b, int64_t id, const char *owner)
 	struct change c;
 	if ((rc = db_change_begin(b, &c, "task", "assign", snap_owner, id)))
 		return rc;
+	if ((rc = model_allow_task(b, id, OP_ASSIGN)))
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, owner);
@@ -306,6 +338,8 @@ int task_remove(struct board *b, int64_t id)
 	int rc = db_change_begin(b, &c, "task", "remove", snap_task, id);
 	if (rc)
 		return rc;
+	if ((rc = model_allow_task(b, id, OP_REMOVE)) || (rc = model_trash_task(b, id)))
+		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	return db_change_end(b, &c, db_exec_stmt(b, st));
@@ -324,6 +358,8 @@ int task_move(struct board *b, int64_t id, int delta)
 	static const char *sql_set = "UPDATE task SET position = ?2 WHERE id = ?1";
 	struct change c;
 	int rc = db_change_begin(b, &c, "task", "move", snap_position, id);
+	if (!rc)
+		rc = model_allow_task(b, id, OP_MOVE);
 	if (rc || delta == 0)
 		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, delta < 0 ? sql_prev : sql_next);

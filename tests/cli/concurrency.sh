@@ -9,7 +9,7 @@ N=${MUSTER_CONCURRENCY_N:-500}
 
 before=$(mu items --json | "$JSONQ" '.[1].qty_ready')
 expect_eq "Flyers start at 0" 0 "$before"
-for who in alice bob; do
+for who in tester bob; do
 	(
 		i=0 errs=0
 		while [ $i -lt "$N" ]; do
@@ -20,7 +20,7 @@ for who in alice bob; do
 	) &
 done
 wait
-expect_eq "no tick failed (alice)" 0 "$(cat "$TMP/failed.alice")"
+expect_eq "no tick failed (tester)" 0 "$(cat "$TMP/failed.tester")"
 expect_eq "no tick failed (bob)" 0 "$(cat "$TMP/failed.bob")"
 expect_eq "no error output" "" "$(cat "$TMP"/errors.* | head -n 3)"
 expect_eq "qty_ready grew by exactly $((2 * N))" $((2 * N)) "$(mu items --json | "$JSONQ" '.[1].qty_ready')"
@@ -29,7 +29,7 @@ log=$(mu log --json)
 valid_json "log --json after the storm" "$log"
 ticks=$(printf '%s\n' "$log" | grep '"entity":"item","entity_id":2,"action":"tick"')
 expect_eq "one log row per tick" $((2 * N)) "$(printf '%s\n' "$ticks" | grep -c .)"
-expect_eq "alice's rows" "$N" "$(printf '%s\n' "$ticks" | grep -c '"actor":"alice"')"
+expect_eq "tester's rows" "$N" "$(printf '%s\n' "$ticks" | grep -c '"actor":"tester"')"
 expect_eq "bob's rows" "$N" "$(printf '%s\n' "$ticks" | grep -c '"actor":"bob"')"
 # each row's old/new differ by one and together they cover 0..2N-1 → 1..2N
 olds=$(printf '%s\n' "$ticks" | grep -o '"old":"{[^}]*qty_ready\\":[0-9]*' | grep -o '[0-9]*$' | sort -n | uniq | wc -l | tr -d ' ')

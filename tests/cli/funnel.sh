@@ -48,7 +48,7 @@ expect_err "rates without goal" 1 "muster: --rates, --ctr, --cpm, --price and --
 # an event: the mid-autumn sample on day 5 of 11 with some actuals
 mu import "$ROOT/sample-data/mid-autumn-package-promo.yaml" >/dev/null
 for kv in acquisition=12000 activation=1900 retention=700 revenue=380 ads=20000 gifts=1500; do
-	mu metric set "${kv%=*}" "${kv#*=}" >/dev/null
+	mu --as alice metric set "${kv%=*}" "${kv#*=}" >/dev/null
 done
 export MUSTER_TODAY=2026-09-14
 expect_out "event funnel" 'STAGE        TARGET  RATE  FROM RATES  ACTUAL  DONE  PACE

@@ -8,6 +8,7 @@ export MUSTER_TODAY=2026-09-25
 EXP=$ROOT/tests/data/report
 
 mu import "$ROOT/sample-data/mid-autumn-package-promo.yaml" >/dev/null
+export MUSTER_USER=alice # a coordinator of the sample event (access rules)
 for kv in acquisition=21300 activation=3420 retention=1250 revenue=912 ads=43800 gifts=2100 print=950; do
 	mu metric set "${kv%=*}" "${kv#*=}" >/dev/null
 done

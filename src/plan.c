@@ -9,11 +9,21 @@
  *   tasks and its export must import again); a dependency naming a title
  *   that appears more than once is refused as ambiguous.  Duplicate role
  *   keys, phase keys, logins, funnel stages and budget lines are errors.
- * - A task owner must be listed in people when the plan has people (catches
- *   typos like "bbo"); a plan without people may name any owner and the
- *   board decides what to do with it.  Roles and phases must be declared.
+ * - A task owner missing from people (when the plan has people) is a
+ *   warning, once per owner at its first task: an exported board whose tasks
+ *   were assigned to an unlisted login must import again.  Roles and phases
+ *   must be declared.
  * - Unknown keys are errors (`unknown key "dew" in task (did you mean
- *   "due"?)`), and so are duplicate keys in one mapping.
+ *   "due"?)`), and so are duplicate keys in one mapping.  One exception, a
+ *   warning: inside {...}, an unknown plain key written without a colon right
+ *   after the plain value of a text field (name, objective, title, notes,
+ *   unit, stage, line) continues that value across the comma, as in the
+ *   shared samples' `{title: Theme, creative play and Gantt chart, ...}`.
+ *   The value becomes the source text from its start to the key's end (or
+ *   value + ", " + key when that spans lines); several such keys in a row
+ *   join too, with one warning at the first.
+ * - Warnings are "FILE:LINE:COL: warning: text" lines in plan->warnings,
+ *   sorted by position, at most 100 and then a count of the rest.
  * - Plain empty / ~ / null values mean "absent".  Text may not hold control
  *   characters (terminal escapes); only objective and notes may span lines.
  * - rate and ctr are shares 0..1 ("15%" is read as 0.15); every other number
@@ -46,6 +56,7 @@
 #define PLAN_MAX_SCALAR ((size_t)64 << 10)
 #define PLAN_MAX_INT INT64_C(1000000000000)
 #define PLAN_MAX_NODES 1000000 /* a 4 MiB plan of 30k tasks has ~400k */
+#define PLAN_MAX_WARNINGS 100
 
 /* ---- the node tree ---------------------------------------------------- */
 
@@ -56,9 +67,16 @@ struct ynode {
 	bool plain; /* plain scalar without an explicit tag */
 	bool flow;  /* a {...} mapping */
 	int line, col;
-	const char *s; /* scalar text, NUL-terminated */
+	size_t off, end; /* scalars: byte offsets of their source text */
+	const char *s;	 /* scalar text, NUL-terminated */
 	size_t len, n; /* n: children (a mapping holds key, value, key, ...) */
 	struct ynode *kids, *last, *next;
+};
+
+struct warning {
+	int line, col;
+	size_t seq;
+	const char *text; /* in ctx.tmp */
 };
 
 struct ctx {
@@ -68,6 +86,9 @@ struct ctx {
 	struct plan *p;
 	int32_t start, shift;
 	const struct ynode **depends; /* per task: its depends list or NULL */
+	size_t mark_ci, mark_bi;      /* a character index and its byte offset */
+	struct warning *warn;
+	size_t nwarn, warncap;
 };
 
 static int perr(struct ctx *c, int line, int col, const char *fmt, ...) MU_PRINTF(4, 5);
@@ -85,6 +106,49 @@ static int perr(struct ctx *c, int line, int col, const char *fmt, ...)
 }
 
 #define nerr(c, nd, ...) perr((c), (nd)->line, (nd)->col, __VA_ARGS__)
+
+/* A warning at line:col, kept until the parse succeeds. */
+static void pwarn(struct ctx *c, int line, int col, const char *fmt, ...) MU_PRINTF(4, 5);
+static void pwarn(struct ctx *c, int line, int col, const char *fmt, ...)
+{
+	struct strbuf b = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&b, fmt, ap);
+	va_end(ap);
+	if (c->nwarn == c->warncap) {
+		c->warncap = c->warncap ? 2 * c->warncap : 8;
+		c->warn = xrealloc(c->warn, c->warncap * sizeof *c->warn);
+	}
+	c->warn[c->nwarn] = (struct warning){line, col, c->nwarn, pool_strdup(&c->tmp, sb_str(&b))};
+	c->nwarn++;
+	sb_free(&b);
+}
+
+static int warning_cmp(const void *a, const void *b)
+{
+	const struct warning *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The warnings of a successful parse into p->warnings, in file order. */
+static void flush_warnings(struct ctx *c)
+{
+	if (c->nwarn > 1)
+		qsort(c->warn, c->nwarn, sizeof *c->warn, warning_cmp);
+	for (size_t i = 0; i < c->nwarn && i <= PLAN_MAX_WARNINGS; i++) {
+		const struct warning *w = &c->warn[i];
+		sb_addf(&c->p->warnings, "%s:%d:%d: warning: ", c->name, w->line, w->col);
+		if (i < PLAN_MAX_WARNINGS)
+			sb_addf(&c->p->warnings, "%s\n", w->text);
+		else
+			sb_addf(&c->p->warnings, "%zu more warnings not shown\n", c->nwarn - i);
+	}
+}
 
 /* A value quoted in a message: at most ~60 bytes, cut on a UTF-8 boundary. */
 struct clip {
@@ -199,6 +263,26 @@ static int yaml_error(struct ctx *c, const yaml_parser_t *yp)
 	return perr(c, line, col, "%s", problem);
 }
 
+/* Byte offset of a libyaml mark index (which counts characters).  Marks
+ * come in file order, so a cursor moving from the last one makes this
+ * linear; the buffer is valid UTF-8 by now. */
+static size_t mark_offset(struct ctx *c, size_t index)
+{
+	while (c->mark_ci > index) {
+		c->mark_bi--;
+		while (c->mark_bi > 0 && ((unsigned char)c->buf[c->mark_bi] & 0xC0) == 0x80)
+			c->mark_bi--;
+		c->mark_ci--;
+	}
+	while (c->mark_ci < index && c->mark_bi < c->len) {
+		c->mark_bi++;
+		while (c->mark_bi < c->len && ((unsigned char)c->buf[c->mark_bi] & 0xC0) == 0x80)
+			c->mark_bi++;
+		c->mark_ci++;
+	}
+	return c->mark_bi;
+}
+
 static const char *anchor_of(const yaml_event_t *ev)
 {
 	switch (ev->type) {
@@ -259,6 +343,8 @@ static int build_tree(struct ctx *c, struct ynode **root)
 				    ev.data.scalar.plain_implicit;
 			nd->len = ev.data.scalar.length;
 			nd->s = pool_strdup(&c->tmp, (const char *)ev.data.scalar.value);
+			nd->off = mark_offset(c, ev.start_mark.index);
+			nd->end = mark_offset(c, ev.end_mark.index);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -344,12 +430,100 @@ static size_t edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
+/* ---- a comma inside {...} that split a text value ------------------------ */
+
+/* Fields of free text, whose plain value an unquoted comma may continue. */
+static bool text_field(const char *k)
+{
+	static const char *const text[] = {"name", "objective", "title", "notes", "unit", "stage", "line", NULL};
+	for (size_t i = 0; text[i]; i++)
+		if (!strcmp(k, text[i]))
+			return true;
+	return false;
+}
+
+static bool yaml_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+static size_t key_index(const char *const *keys, size_t nkeys, const char *s)
+{
+	size_t i;
+	for (i = 0; i < nkeys && strcmp(keys[i], s); i++)
+		;
+	return i;
+}
+
+/* Does key k (unknown to its mapping) continue the plain text that ends at
+ * before (a value or the previous continuation)?  Only spaces and one comma
+ * lie between them, k is plain and has no colon: a ',' or '}' follows it. */
+static bool continues(const struct ctx *c, const struct ynode *before, const struct ynode *k)
+{
+	size_t commas = 0, i;
+	if (before->kind != Y_SCALAR || !before->plain || is_null(before) || k->kind != Y_SCALAR ||
+	    !k->plain || is_null(k) || !is_null(k->next) || before->end > k->off || k->end > c->len)
+		return false;
+	for (i = before->end; i < k->off; i++)
+		if (c->buf[i] == ',')
+			commas++;
+		else if (!yaml_space(c->buf[i]))
+			return false;
+	for (i = k->end; i < c->len && yaml_space(c->buf[i]); i++)
+		;
+	return commas == 1 && i < c->len && (c->buf[i] == ',' || c->buf[i] == '}');
+}
+
+static bool has_break(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\n' || s[i] == '\r' || (i + 1 < n && !memcmp(s + i, "\xC2\x85", 2)) ||
+		    (i + 2 < n && (!memcmp(s + i, "\xE2\x80\xA8", 3) || !memcmp(s + i, "\xE2\x80\xA9", 3))))
+			return true;
+	return false;
+}
+
+/* *val followed by the keys first..last (every other node) as one value:
+ * the source text when it is one line, else value + ", " + key... */
+static int join_comma(struct ctx *c, const struct ynode **val, const struct ynode *first,
+		      const struct ynode *last, const char *field)
+{
+	const struct ynode *v = *val;
+	struct ynode *j = pool_alloc(&c->tmp, sizeof *j);
+	struct strbuf b = STRBUF_INIT;
+	*j = *v;
+	j->next = NULL;
+	j->end = last->end;
+	if (!has_break(c->buf + v->off, j->end - v->off)) {
+		sb_addn(&b, c->buf + v->off, j->end - v->off);
+	} else {
+		sb_add(&b, v->s);
+		for (const struct ynode *k = first;; k = k->next->next) {
+			sb_addf(&b, ", %s", k->s);
+			if (k == last)
+				break;
+		}
+	}
+	if (b.len > PLAN_MAX_SCALAR) {
+		sb_free(&b);
+		return nerr(c, v, "value longer than 64 KiB");
+	}
+	j->len = b.len;
+	j->s = pool_strdup(&c->tmp, sb_str(&b));
+	sb_free(&b);
+	*val = j;
+	struct clip shown = clip(j->s);
+	for (char *s = shown.s; *s; s++)
+		if (*s == '\n' || *s == '\t')
+			*s = ' ';
+	pwarn(c, first->line, first->col, "unquoted comma in %s; read as \"%s\" (put the value in quotes)",
+	      field, shown.s);
+	return 0;
+}
+
 /* Checks that map is a mapping whose keys are all in keys[] (NULL-ended),
  * each at most once, and stores the value of keys[i] in v[i]. */
 static int fields(struct ctx *c, const struct ynode *map, const char *what, const char *const *keys,
 		  const struct ynode **v)
 {
-	size_t nkeys = 0;
+	size_t nkeys = 0, prev = SIZE_MAX; /* the field of the previous key */
 	while (keys[nkeys])
 		v[nkeys++] = NULL;
 	if (map->kind != Y_MAP)
@@ -358,8 +532,18 @@ static int fields(struct ctx *c, const struct ynode *map, const char *what, cons
 		size_t i;
 		if (k->kind != Y_SCALAR)
 			return nerr(c, k, "expected a key name in %s, not %s", what, kind_name(k));
-		for (i = 0; i < nkeys && strcmp(keys[i], k->s); i++)
-			;
+		i = key_index(keys, nkeys, k->s);
+		if (i == nkeys && map->flow && prev != SIZE_MAX && text_field(keys[prev]) &&
+		    continues(c, v[prev], k)) {
+			const struct ynode *last = k, *n;
+			while ((n = last->next->next) && n->kind == Y_SCALAR &&
+			       key_index(keys, nkeys, n->s) == nkeys && continues(c, last, n))
+				last = n;
+			if (join_comma(c, &v[prev], k, last, keys[prev]))
+				return MU_DATA;
+			k = last;
+			continue;
+		}
 		if (i == nkeys) {
 			const char *best = NULL;
 			size_t bd = 3;
@@ -382,6 +566,7 @@ static int fields(struct ctx *c, const struct ynode *map, const char *what, cons
 		if (v[i])
 			return nerr(c, k, "duplicate key \"%s\" in %s", k->s, what);
 		v[i] = k->next;
+		prev = i;
 	}
 	return 0;
 }
@@ -631,10 +816,12 @@ static const struct kref *kindex_find(const struct kindex *ix, const char *k, si
 
 struct indexes {
 	struct kindex roles, phases, people, tasks;
+	struct kindex strays; /* task owners missing from people */
 };
 
 static void indexes_free(struct indexes *x)
 {
+	free(x->strays.v);
 	free(x->roles.v);
 	free(x->phases.v);
 	free(x->people.v);
@@ -777,6 +964,7 @@ static int parse_tasks(struct ctx *c, const struct ynode *list, struct indexes *
 		return MU_DATA;
 	p->tasks = p->ntasks ? xcalloc(p->ntasks, sizeof *p->tasks) : NULL;
 	ix->tasks.v = xcalloc(p->ntasks, sizeof *ix->tasks.v);
+	ix->strays.v = xcalloc(p->ntasks, sizeof *ix->strays.v);
 	c->depends = xcalloc(p->ntasks, sizeof *c->depends);
 	for (size_t i = 0; it; it = it->next, i++) {
 		struct plan_task *t = &p->tasks[i];
@@ -788,14 +976,21 @@ static int parse_tasks(struct ctx *c, const struct ynode *list, struct indexes *
 		    get_str(c, v[2], "role", false, &t->role) ||
 		    check_ref(c, &ix->roles, v[2], t->role, "role", "roles") ||
 		    get_str(c, v[3], "owner", false, &t->owner) ||
-		    (p->npeople && check_ref(c, &ix->people, v[3], t->owner, "owner", "people")) ||
 		    get_date(c, v[4], "due", t->due) ||
 		    get_enum(c, v[5], "status", status, "todo, doing, blocked or done", &t->status) ||
 		    get_str(c, v[6], "notes", true, &t->notes) || get_seq(c, v[7], "depends", &d, &nd))
 			return MU_DATA;
 		c->depends[i] = nd ? v[7] : NULL;
 		kindex_add(&ix->tasks, t->title, i, v[0]);
+		if (p->npeople && t->owner && !kindex_find(&ix->people, t->owner, NULL))
+			kindex_add(&ix->strays, t->owner, i, v[3]);
 	}
+	/* one warning per missing owner, at its first task */
+	kindex_sort(c, &ix->strays, NULL);
+	for (size_t j = 0; j < ix->strays.n; j++)
+		if (!j || strcmp(ix->strays.v[j].k, ix->strays.v[j - 1].k))
+			pwarn(c, ix->strays.v[j].node->line, ix->strays.v[j].node->col,
+			      "owner \"%s\" is not among people", clip(ix->strays.v[j].k).s);
 	return kindex_sort(c, &ix->tasks, NULL);
 }
 
@@ -1037,10 +1232,11 @@ int plan_parse_buffer(const char *name, const char *buf, size_t len, const char 
 		rc = build_tree(&c, &root);
 	if (!rc)
 		rc = parse_root(&c, root, start);
-	if (rc) {
-		plan_free(out);
-		/* mu_fail() was called by whichever check failed */
-	}
+	if (rc)
+		plan_free(out); /* mu_fail() was called by whichever check failed */
+	else
+		flush_warnings(&c);
+	free(c.warn);
 	free(c.depends);
 	pool_free(&c.tmp);
 	return rc;
@@ -1110,6 +1306,7 @@ void plan_free(struct plan *p)
 	free(p->stages);
 	free(p->budget_lines);
 	pool_free(&p->pool);
+	sb_free(&p->warnings);
 	plan_init(p);
 }
 

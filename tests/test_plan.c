@@ -1,7 +1,8 @@
 /* Unit tests for src/plan.c: good plans and samples parse, every bad fixture
- * fails with its exact "FILE:LINE:COL: message", dates resolve and shift with
- * --start, limits hold, and emit → parse round-trips byte for byte.  Run from
- * the repository root (tests/run.sh does). */
+ * fails with its exact "FILE:LINE:COL: message", every warn fixture parses
+ * with its exact warnings, dates resolve and shift with --start, limits hold,
+ * and emit → parse round-trips byte for byte.  Run from the repository root
+ * (tests/run.sh does). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -19,12 +20,24 @@
 
 #define BAD "tests/data/plans/bad/"
 #define GOOD "tests/data/plans/good/"
+#define WARN "tests/data/plans/warn/"
+/* the shared sample plans, next to the repository (skipped when absent) */
+#define SHARED "../shared/sample-plans/"
 
 static void parse_ok(const char *path, const char *start, struct plan *p)
 {
 	int rc = plan_parse_file(path, start, p);
 	if (rc)
 		fail_msg("%s: %s", path, mu_errmsg());
+}
+
+static void no_warnings(const char *path)
+{
+	struct plan p;
+	parse_ok(path, NULL, &p);
+	if (p.warnings.len)
+		fail_msg("%s: unexpected warnings:\n%s", path, sb_str(&p.warnings));
+	plan_free(&p);
 }
 
 static int parse_str(const char *text, const char *start, struct plan *p)
@@ -203,12 +216,16 @@ static void test_samples_roundtrip(void **state)
 {
 	(void)state;
 	assert_true(each_yaml("sample-data", rt_both) >= 4);
+	assert_true(each_yaml("sample-data", no_warnings) >= 4);
 }
 
 static void test_good_roundtrip(void **state)
 {
 	(void)state;
 	assert_true(each_yaml("tests/data/plans/good", rt_both) >= 4);
+	assert_true(each_yaml("tests/data/plans/good", no_warnings) >= 4);
+	/* plans read with warnings write out plans that read the same */
+	assert_true(each_yaml("tests/data/plans/warn", rt_both) >= 3);
 }
 
 static void test_mid_autumn(void **state)
@@ -526,7 +543,7 @@ static const struct {
 	{"dup-role.yaml", "5:11: duplicate role key \"pm\" (first at 3:11)"},
 	{"empty.yaml", "1:1: empty plan: expected a mapping with an event"},
 	{"end-before-start.yaml", "4:8: event ends before it starts (2026-09-10)"},
-	{"flow-comma.yaml", "3:20: unknown key \"creative play and Gantt chart\" in task (a comma ends a value inside {...}: put the value in quotes)"},
+	{"flow-comma-colon.yaml", "3:20: unknown key \"creative play\" in task (a comma ends a value inside {...}: put the value in quotes)"},
 	{"negative-qty.yaml", "5:34: qty must not be negative"},
 	{"no-event.yaml", "1:1: missing event: a plan needs an event with a name"},
 	{"no-name.yaml", "2:3: event needs a name"},
@@ -539,7 +556,6 @@ static const struct {
 	{"two-docs.yaml", "2:1: only one plan per file: found a second YAML document"},
 	{"unknown-dep.yaml", "4:46: unknown dependency \"Choose bait prodcut\" (no task has this title)"},
 	{"unknown-key.yaml", "3:27: unknown key \"dew\" in task (did you mean \"due\"?)"},
-	{"unknown-owner.yaml", "5:31: unknown owner \"bbo\" (not in people)"},
 	{"unknown-phase.yaml", "6:12: unknown phase \"warm-up\" (not in phases)"},
 	{"unknown-role.yaml", "5:30: unknown role \"opps\" (not in roles)"},
 	{"wrong-type.yaml", "3:3: expected a list for tasks, not a mapping"},
@@ -561,6 +577,7 @@ static void test_bad_fixtures(void **state)
 		assert_null(p.name);
 		assert_int_equal(p.ntasks, 0);
 		assert_null(p.tasks);
+		assert_int_equal(p.warnings.len, 0);
 		plan_free(&p);
 		free(path);
 		free(want);
@@ -587,6 +604,181 @@ static void test_every_bad_fixture_listed(void **state)
 	bad_seen = 0;
 	each_yaml("tests/data/plans/bad", bad_listed);
 	assert_int_equal(bad_seen, sizeof bad / sizeof *bad);
+}
+
+/* ---- warnings -------------------------------------------------------------- */
+
+/* Each fixture's warnings, FILE: left off every line. */
+static const struct {
+	const char *file, *warnings;
+} warn[] = {
+	{"flow-comma.yaml",
+	 "3:20: warning: unquoted comma in title; read as \"Theme, creative play and Gantt chart\" (put the value in quotes)\n"},
+	{"flow-comma-more.yaml",
+	 "5:31: warning: unquoted comma in name; read as \"Planning, control and budget\" (put the value in quotes)\n"
+	 "7:29: warning: unquoted comma in name; read as \"Lin, Mei\" (put the value in quotes)\n"
+	 "9:19: warning: unquoted comma in title; read as \"Theme,creative play , and Gantt chart\" (put the value in quotes)\n"
+	 "11:7: warning: unquoted comma in title; read as \"Venue, chairs, tables\" (put the value in quotes)\n"
+	 "12:36: warning: unquoted comma in notes; read as \"Posters, flyers and banners\" (put the value in quotes)\n"
+	 "13:32: warning: owner \"bbo\" is not among people\n"
+	 "15:36: warning: owner \"zed\" is not among people\n"
+	 "19:24: warning: unquoted comma in title; read as \"Vases, tall\" (put the value in quotes)\n"
+	 "19:51: warning: unquoted comma in unit; read as \"boxes, of six\" (put the value in quotes)\n"
+	 "22:22: warning: unquoted comma in stage; read as \"views, unique\" (put the value in quotes)\n"
+	 "24:21: warning: unquoted comma in line; read as \"print, posters\" (put the value in quotes)\n"},
+	{"unknown-owner.yaml", "5:31: warning: owner \"bbo\" is not among people\n"},
+};
+
+static void test_warn_fixtures(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof warn / sizeof *warn; i++) {
+		struct plan p;
+		struct strbuf want = STRBUF_INIT;
+		char *path = xasprintf(WARN "%s", warn[i].file);
+		for (const char *l = warn[i].warnings; *l; l = strchr(l, '\n') + 1)
+			sb_addf(&want, "%s:%.*s\n", path, (int)(strchr(l, '\n') - l), l);
+		parse_ok(path, NULL, &p);
+		if (strcmp(sb_str(&p.warnings), sb_str(&want)))
+			fail_msg("%s:\n  got\n%s  want\n%s", warn[i].file, sb_str(&p.warnings), sb_str(&want));
+		plan_free(&p);
+		assert_int_equal(p.warnings.len, 0);
+		sb_free(&want);
+		free(path);
+	}
+}
+
+static size_t warn_seen;
+static void warn_listed(const char *path)
+{
+	const char *base = strrchr(path, '/') + 1;
+	for (size_t i = 0; i < sizeof warn / sizeof *warn; i++)
+		if (!strcmp(warn[i].file, base)) {
+			warn_seen++;
+			return;
+		}
+	fail_msg("%s has no expected warnings in test_plan.c", path);
+}
+
+static void test_every_warn_fixture_listed(void **state)
+{
+	(void)state;
+	warn_seen = 0;
+	each_yaml("tests/data/plans/warn", warn_listed);
+	assert_int_equal(warn_seen, sizeof warn / sizeof *warn);
+}
+
+/* What the continued values and owners read as. */
+static void test_warn_values(void **state)
+{
+	(void)state;
+	struct plan p;
+	parse_ok(WARN "flow-comma-more.yaml", NULL, &p);
+	assert_string_equal(p.roles[0].name, "Planning, control and budget");
+	assert_string_equal(p.people[0].name, "Lin, Mei");
+	assert_string_equal(p.tasks[0].title, "Theme,creative play , and Gantt chart");
+	assert_string_equal(p.tasks[0].due, "2026-10-29"); /* the fields after still count */
+	assert_string_equal(p.tasks[0].owner, "mei");
+	assert_string_equal(p.tasks[1].title, "Venue, chairs, tables"); /* across lines */
+	assert_string_equal(p.tasks[1].notes, "Ask for the big hall");
+	assert_string_equal(p.tasks[2].title, "Print");
+	assert_string_equal(p.tasks[2].notes, "Posters, flyers and banners");
+	assert_string_equal(p.tasks[3].owner, "bbo");
+	assert_string_equal(p.tasks[4].owner, "bbo");
+	assert_int_equal(p.tasks[4].deps[0], 2);
+	assert_string_equal(p.tasks[5].owner, "zed");
+	assert_string_equal(p.checklists[0].items[0].title, "Vases, tall");
+	assert_int_equal(p.checklists[0].items[0].qty, 2);
+	assert_string_equal(p.checklists[0].items[0].unit, "boxes, of six");
+	assert_string_equal(p.stages[0].name, "views, unique");
+	assert_true(p.stages[0].target == 1000);
+	assert_string_equal(p.budget_lines[0].line, "print, posters");
+	plan_free(&p);
+}
+
+/* The shared sample imports as it is and reads as the repository's copy,
+ * whose only difference is the quoted title. */
+static void test_shared_sample(void **state)
+{
+	(void)state;
+	struct plan a, b;
+	const char *path = SHARED "platform-brand-festival.yaml";
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		print_message("skipped: %s is absent\n", path);
+		return;
+	}
+	fclose(f);
+	parse_ok(path, NULL, &a);
+	assert_string_equal(a.tasks[0].title, "Theme, creative play and Gantt chart");
+	assert_string_equal(sb_str(&a.warnings),
+			    SHARED "platform-brand-festival.yaml:29:20: warning: unquoted comma in title; "
+				   "read as \"Theme, creative play and Gantt chart\" (put the value in quotes)\n");
+	parse_ok("sample-data/platform-brand-festival.yaml", NULL, &b);
+	plan_eq(&a, &b);
+	plan_free(&a);
+	plan_free(&b);
+	each_yaml(SHARED, rt_both);
+}
+
+static void expect_warn(const char *text, const char *want)
+{
+	struct plan p;
+	if (parse_str(text, NULL, &p))
+		fail_msg("%s\n%s", mu_errmsg(), text);
+	if (strcmp(sb_str(&p.warnings), want))
+		fail_msg("got\n%s\nwant\n%s", sb_str(&p.warnings), want);
+	plan_free(&p);
+}
+
+static void test_inline_warnings(void **state)
+{
+	(void)state;
+	struct plan p;
+	/* the exact title text, and the keys after the continuation */
+	assert_int_equal(parse_str("event: {name: X}\ntasks: [{title: a ,  b,c , d, notes: n}]\n", NULL, &p), 0);
+	assert_string_equal(p.tasks[0].title, "a ,  b,c , d");
+	assert_string_equal(p.tasks[0].notes, "n");
+	plan_free(&p);
+	expect_warn("event: {name: X}\ntasks: [{title: a ,  b,c , d, notes: n}]\n",
+		    "t.yaml:2:22: warning: unquoted comma in title; read as \"a ,  b,c , d\" (put the value in quotes)\n");
+	/* across lines in a multiline field: folded as YAML folds */
+	assert_int_equal(parse_str("event: {name: X}\ntasks:\n  - {title: t, notes: one\n      two, three}\n", NULL, &p), 0);
+	assert_string_equal(p.tasks[0].notes, "one two, three");
+	plan_free(&p);
+	/* an unknown owner warns once, at its first task; none without people */
+	expect_warn("event: {name: X}\npeople: [{login: bo}]\ntasks:\n  - {title: a, owner: zed}\n"
+		    "  - {title: b, owner: bo}\n  - {title: c, owner: zed}\n  - {title: d, owner: al}\n",
+		    "t.yaml:4:23: warning: owner \"zed\" is not among people\n"
+		    "t.yaml:7:23: warning: owner \"al\" is not among people\n");
+	expect_warn("event: {name: X}\ntasks: [{title: a, owner: zed}]\n", "");
+	/* a known key without a colon is that key, empty */
+	assert_int_equal(parse_str("event: {name: X}\ntasks: [{title: a, due}]\n", NULL, &p), 0);
+	assert_string_equal(p.tasks[0].title, "a");
+	assert_int_equal(p.warnings.len, 0);
+	plan_free(&p);
+	/* outside {...} a comma is just text */
+	expect_warn("event:\n  name: X, Y\n", "");
+	/* at most 100 warnings, then how many more */
+	struct strbuf b = STRBUF_INIT, w = STRBUF_INIT;
+	sb_add(&b, "event: {name: X}\ntasks:\n");
+	for (int i = 0; i < 130; i++) {
+		sb_addf(&b, "  - {title: t%d, more}\n", i);
+		if (i < 100)
+			sb_addf(&w, "t.yaml:%d:%d: warning: unquoted comma in title; read as \"t%d, more\" (put the value in quotes)\n",
+				i + 3, i < 10 ? 17 : i < 100 ? 18 : 19, i);
+	}
+	sb_add(&w, "t.yaml:103:19: warning: 30 more warnings not shown\n");
+	expect_warn(b.s, w.s);
+	sb_free(&w);
+	/* an error drops the warnings with the rest of the plan */
+	sb_add(&b, "  - {title: x, dew: T}\n");
+	assert_int_equal(parse_str(b.s, NULL, &p), MU_DATA);
+	assert_string_equal(mu_errmsg(), "t.yaml:133:16: unknown key \"dew\" in task (did you mean \"due\"?)");
+	assert_int_equal(p.warnings.len, 0);
+	assert_null(p.warnings.s);
+	plan_free(&p);
+	sb_free(&b);
 }
 
 static int inline_failures;
@@ -652,6 +844,23 @@ static void test_inline_errors(void **state)
 	expect_err("event: {name: a\x01}\n", "t.yaml:1:16: control character 0x01 not allowed");
 	expect_err("event: {name: X}\ntasks: [{title: a, notes: \"x\\u0085y\"}]\n",
 		   "t.yaml:2:27: control character U+0085 not allowed in notes");
+	/* a comma continues only the plain value of a text field, with keys
+	 * that are plain, unknown and have no colon */
+	expect_err("event: {name: X}\ntasks: [{title: \"a\", b}]\n",
+		   "t.yaml:2:22: unknown key \"b\" in task (a comma ends a value inside {...}: put the value in quotes)");
+	expect_err("event: {name: X}\ntasks: [{title: a, \"b\"}]\n",
+		   "t.yaml:2:20: unknown key \"b\" in task (a comma ends a value inside {...}: put the value in quotes)");
+	expect_err("event: {name: X}\ntasks: [{title: a, due: 2026-01-02, urgent}]\n",
+		   "t.yaml:2:37: unknown key \"urgent\" in task (a comma ends a value inside {...}: put the value in quotes)");
+	expect_err("event: {name: X}\ntasks: [{title: a, b, due: T, c}]\n",
+		   "t.yaml:2:31: unknown key \"c\" in task (a comma ends a value inside {...}: put the value in quotes)");
+	expect_err("event: {name: X}\ntasks: [{title: a, b: }]\n",
+		   "t.yaml:2:20: unknown key \"b\" in task (a comma ends a value inside {...}: put the value in quotes)");
+	expect_err("event: {name: X}\ntasks: [{b, title: a}]\n",
+		   "t.yaml:2:10: unknown key \"b\" in task");
+	expect_err("event: {name: X}\ntasks: [{title: a, b, c:}]\n", "t.yaml:2:24: found unexpected ':' (while scanning a plain scalar at 2:23)");
+	expect_err("event: {name: X}\ntasks: [{title: a, b}, {title: c, d}]\nmetrics: {ctr: 2}\n",
+		   "t.yaml:3:16: ctr must be a share between 0 and 1 (0.15 or 15%)");
 	assert_int_equal(inline_failures, 0);
 }
 
@@ -667,6 +876,15 @@ static void test_limits(void **state)
 	strcpy(text + n + big, "}]\n");
 	assert_int_equal(parse_str(text, NULL, &p), MU_DATA);
 	assert_string_equal(mu_errmsg(), "t.yaml:2:17: value longer than 64 KiB");
+	/* so is a value that a comma continues past 64 KiB */
+	memcpy(text + n + big - 1000, ", b}]\n", 7);
+	assert_int_equal(parse_str(text, NULL, &p), 0);
+	plan_free(&p);
+	memset(text + n + big - 1000, 'a', 1000);
+	memcpy(text + n + big - 3, ", b}]\n", 7);
+	assert_int_equal(parse_str(text, NULL, &p), MU_DATA);
+	assert_string_equal(mu_errmsg(), "t.yaml:2:17: value longer than 64 KiB");
+	memset(text + n + big - 3, 'a', 3);
 	/* exactly 64 KiB is fine */
 	strcpy(text + n + big - 1, "}]\n");
 	assert_int_equal(parse_str(text, NULL, &p), 0);
@@ -746,6 +964,11 @@ int main(void)
 		cmocka_unit_test(test_template_text),
 		cmocka_unit_test(test_bad_fixtures),
 		cmocka_unit_test(test_every_bad_fixture_listed),
+		cmocka_unit_test(test_warn_fixtures),
+		cmocka_unit_test(test_every_warn_fixture_listed),
+		cmocka_unit_test(test_warn_values),
+		cmocka_unit_test(test_shared_sample),
+		cmocka_unit_test(test_inline_warnings),
 		cmocka_unit_test(test_inline_errors),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_buffer_length),

@@ -71,12 +71,18 @@ struct plan {
 	struct plan_budget *budget_lines;
 	size_t nbudget;
 	struct pool pool;
+	/* What plan_parse_* accepted but the author should fix: zero or more
+	 * lines "FILE:LINE:COL: warning: text\n" in file order (empty when
+	 * none; sb_str() gives ""). */
+	struct strbuf warnings;
 };
 
 /* Parse a plan.  start (NULL or "YYYY-MM-DD") overrides event.start and
  * shifts every absolute date by the same number of days.  Errors return
  * MU_DATA with mu_errmsg() = "FILE:LINE:COL: message" (1-based); *out is then
- * empty.  Every reference (role, phase, owner, dependency) is checked. */
+ * empty (no warnings either).  Every reference (role, phase, dependency) is
+ * checked; an owner missing from people and an unquoted comma that split a
+ * text value inside {...} are accepted with a line in out->warnings. */
 int plan_parse_file(const char *path, const char *start, struct plan *out);
 int plan_parse_buffer(const char *name, const char *buf, size_t len, const char *start,
 		      struct plan *out);

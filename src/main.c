@@ -71,6 +71,11 @@ int main(int argc, char **argv)
 		sb_free(&b);
 		return MU_OK;
 	}
+	if ((rc = cli_setup(&c)) != MU_OK) {
+		fprintf(stderr, "muster: %s\n", mu_errmsg());
+		cli_free(&c);
+		return rc;
+	}
 	c.db_path = cli_db_path(&c.g);
 	c.actor = cli_actor(&c.g);
 	if (argc < 2)

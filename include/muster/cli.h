@@ -36,6 +36,8 @@ struct cli {
 	const struct cli_command *cmd;
 	const char *usage; /* subcommand usage for errors (else cmd->usage) */
 	struct strbuf out; /* written to stdout only when the command succeeds */
+	char *export_dir;  /* restricted sessions write files only here (config) */
+	char *config_db;   /* restricted: the config's database when no --db */
 };
 
 struct cli_command {
@@ -107,6 +109,23 @@ void json_bool(struct strbuf *b, bool *first, const char *key, bool v);
 void json_array_item(struct strbuf *b, size_t i); /* "[\n" or ",\n" before item i */
 void json_array_end(struct strbuf *b, size_t n);  /* "[]\n" or "\n]\n" */
 
+/* ---- shared boards and restricted sessions (src/cli/shared.c) ---- */
+
+/* Before the board opens: read the config; restricted (flag or config)
+ * drops $MUSTER_USER / $MUSTER_DB, takes the config's database and
+ * export_dir, and restricts the model (access_restrict). */
+int cli_setup(struct cli *c);
+/* A board in a setgid directory or group-writable: open it with umask 002. */
+bool cli_shared_board(const char *path);
+/* One "muster: warning: ... fix: COMMAND" line per problem: world-writable
+ * board, -wal, -shm or directory; a -shm this user cannot write. */
+void cli_shared_warnings(const char *path, struct strbuf *out);
+/* init --shared GROUP: setgid directory of GROUP, file, -wal and -shm 0660. */
+int cli_shared_init(struct cli *c, const char *group);
+/* Where `-o FILE` may be written: anywhere, or in a restricted session only
+ * a plain name inside export_dir (MU_DENIED otherwise).  Allocated. */
+int cli_output_path(struct cli *c, const char *file, char **out);
+
 /* Command groups (one file each). */
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
@@ -123,6 +142,11 @@ int cmd_log(struct cli *c, int argc, char **argv);
 int cmd_funnel(struct cli *c, int argc, char **argv);   /* src/cli/funnel.c */
 int cmd_review(struct cli *c, int argc, char **argv);   /* src/cli/review.c */
 int cmd_template(struct cli *c, int argc, char **argv); /* src/cli/template.c */
+int cmd_people(struct cli *c, int argc, char **argv);   /* src/cli/people.c */
+int cmd_undo(struct cli *c, int argc, char **argv);     /* src/cli/undo.c */
+int cmd_trash(struct cli *c, int argc, char **argv);
+int cmd_restore(struct cli *c, int argc, char **argv);
+int cmd_who(struct cli *c, int argc, char **argv);
 int cmd_metric_import(struct cli *c, int argc, char **argv); /* src/cli/metric_import.c */
 int cmd_gen(struct cli *c, int argc, char **argv);      /* src/cli/gen.c */
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "muster/cli.h"
 #include "muster/date.h"
@@ -87,6 +88,25 @@ static const struct cli_command commands[] = {
 	 "generate a large, realistic board (benchmarks)",
 	 "N tasks and M items in all, split over E events (default 1, 1000, 200);\n"
 	 "S history samples per metric (200).  The same seed gives the same board."},
+	{"people", cmd_people,
+	 "people [--event E]\n"
+	 "       people add LOGIN [--name N] [--roles R1,R2] [--access A] [--event E]\n"
+	 "       people set LOGIN [--name N] [--roles R1,R2] [--access A] [--event E]\n"
+	 "       people rm LOGIN [--event E]",
+	 "list or change the people of an event, their roles and access",
+	 "A is coordinator (everything), staff (tick items of their roles' lists or\n"
+	 "of lists with no role; status and notes of tasks of their roles or that\n"
+	 "they own) or viewer (read only).  LOGIN * is everyone not listed.  An\n"
+	 "event with no people is a personal board: everyone coordinates.  Only\n"
+	 "coordinators change people."},
+	{"undo", cmd_undo, "undo [--event E]", "take back your own last change",
+	 "Only when nobody else changed that record since; undo again takes back\n"
+	 "the change before (it is not redo).  Covers task and item changes, adds\n"
+	 "and removals (from the trash) and metric set/add; not imports."},
+	{"trash", cmd_trash, "trash [--event E]", "list deleted tasks and items", NULL},
+	{"restore", cmd_restore, "restore ID", "bring back a deleted task or item (ID from muster trash)",
+	 NULL},
+	{"who", cmd_who, "who [--event E]", "who has the board open, on which pane", NULL},
 	{"log", cmd_log, "log [--since TIME] [--limit N] [--event E] [--by LOGIN]",
 	 "who changed what, when",
 	 "TIME is a date (2026-09-01), a local time (2026-09-01T14:00), or an age\n"
@@ -270,6 +290,8 @@ void cli_free(struct cli *c)
 		board_close(c->board);
 	free(c->db_path);
 	free(c->actor);
+	free(c->export_dir);
+	free(c->config_db);
 	sb_free(&c->out);
 }
 
@@ -362,11 +384,17 @@ const char *cli_opt(const struct cli_opts *o, const char *name)
 int cli_board(struct cli *c, unsigned flags, struct board **b)
 {
 	if (!c->board) {
+		if (cli_shared_board(c->db_path))
+			umask(002); /* -wal and -shm stay group-writable */
 		int rc = board_open(&c->board, c->db_path, c->actor, flags);
 		if (rc != MU_OK) {
 			c->board = NULL;
 			return rc;
 		}
+		struct strbuf w = STRBUF_INIT;
+		cli_shared_warnings(c->db_path, &w);
+		fputs(sb_str(&w), stderr);
+		sb_free(&w);
 	}
 	*b = c->board;
 	return MU_OK;

@@ -9,6 +9,7 @@
 #include "muster/cli.h"
 #include "muster/date.h"
 #include "muster/event.h"
+#include "muster/people.h"
 #include "muster/plan.h"
 #include "muster/report.h"
 #include "muster/table.h"
@@ -20,12 +21,18 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	struct cli_opts o;
 	struct board *b;
 	struct stat st;
-	int rc = cli_getopt(c, argc, argv, "", 0, 0, &o);
+	int rc = cli_getopt(c, argc, argv, "shared= default-access=", 0, 0, &o);
 	if (rc)
 		return rc;
+	if (c->g.restricted)
+		return mu_fail(MU_DENIED, "a restricted session may not create boards");
 	bool existed = stat(c->db_path, &st) == 0;
+	if (cli_opt(&o, "shared") && (rc = cli_shared_init(c, cli_opt(&o, "shared"))))
+		return rc;
 	rc = cli_board(c, BOARD_CREATE, &b);
 	if (rc)
+		return rc;
+	if (cli_opt(&o, "default-access") && (rc = board_setting_set(b, "default_access", cli_opt(&o, "default-access"))))
 		return rc;
 	if (c->g.json) {
 		bool f;
@@ -52,6 +59,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	const char *start = cli_opt(&o, "start");
+	if (c->g.restricted)
+		return mu_fail(MU_DENIED, "a restricted session may not import files");
 	if (start && !date_parse_iso(start, &day))
 		return mu_fail(MU_USAGE, "start date must look like 2026-09-01: %s", start);
 	/* Parse first: a bad file never touches (or creates) the board. */
@@ -131,8 +140,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	bool report = strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0 || strcmp(fmt, "ics") == 0;
 	if (!report && strcmp(fmt, "yaml") != 0)
 		return mu_fail(MU_USAGE, "unknown format %s (yaml, md, csv or ics)", fmt);
-	if (file && c->g.restricted)
-		return mu_fail(MU_DENIED, "a restricted session may not write files");
+	char *path = NULL;
+	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)))
+		return rc;
+	free(path);
 	if (o.nargs && cli_opt(&o, "event"))
 		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
 	rc = cli_board(c, 0, &b);
@@ -156,8 +167,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		plan_emit(&p, PLAN_EXPORT, &y);
 		plan_free(&p);
 	}
-	if (file && strcmp(file, "-") != 0)
-		rc = write_file(file, sb_str(&y), y.len);
+	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)) == MU_OK) {
+		rc = write_file(path, sb_str(&y), y.len);
+		free(path);
+	}
 	else
 		sb_addn(&c->out, sb_str(&y), y.len);
 	sb_free(&y);

@@ -47,8 +47,9 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	const char *file = cli_opt(&o, "o") ? cli_opt(&o, "o") : cli_opt(&o, "output");
-	if (file && strcmp(file, "-") != 0 && c->g.restricted)
-		return mu_fail(MU_DENIED, "a restricted session may not write files");
+	char *path = NULL;
+	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)))
+		return rc;
 	if (o.nargs && cli_opt(&o, "event"))
 		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
 	if ((rc = cli_board(c, 0, &b)))
@@ -62,10 +63,11 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	struct strbuf y = STRBUF_INIT;
 	plan_emit(&p, PLAN_TEMPLATE, &y);
 	plan_free(&p);
-	if (file && strcmp(file, "-") != 0)
-		rc = write_file_atomic(file, sb_str(&y), y.len);
+	if (path)
+		rc = write_file_atomic(path, sb_str(&y), y.len);
 	else
 		sb_addn(&c->out, sb_str(&y), y.len);
 	sb_free(&y);
+	free(path);
 	return rc;
 }

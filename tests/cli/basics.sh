@@ -49,12 +49,13 @@ expect_out "-- ends options" "5" mu task add -- --json
 expect_eq "title after -- kept" "--json" "$(jq_ '.[4].title' "$(mu tasks --json)")"
 
 # actor: --as, else MUSTER_USER, else the Unix login
-mu --as carol task start 1 >/dev/null
-mu task start 2 >/dev/null
+mu --as bob task start 2 >/dev/null
+mu task block 2 >/dev/null
+mu people add "$(id -un)" --access coordinator >/dev/null
 env -u MUSTER_USER "$MUSTER" --db "$DB" task start 3 >/dev/null
 log=$(mu log --json)
-expect_eq "--as sets the actor" "carol" "$(printf '%s' "$log" | "$JSONQ" '.[].actor' | tail -n 3 | head -n 1)"
-expect_eq "MUSTER_USER is the default actor" "tester" "$(printf '%s' "$log" | "$JSONQ" '.[].actor' | tail -n 2 | head -n 1)"
+expect_eq "--as sets the actor" "bob" "$(printf '%s' "$log" | "$JSONQ" '.[].actor' | tail -n 4 | head -n 1)"
+expect_eq "MUSTER_USER is the default actor" "tester" "$(printf '%s' "$log" | "$JSONQ" '.[].actor' | tail -n 3 | head -n 1)"
 expect_eq "Unix login otherwise" "$(id -un)" "$(printf '%s' "$log" | "$JSONQ" '.[].actor' | tail -n 1)"
 
 # unusable databases

@@ -1,0 +1,215 @@
+/* Boards shared by a team and kiosk sessions: `init --shared GROUP` (a
+ * setgid directory, group read/write file, -wal and -shm), umask 002 for
+ * shared boards, warnings with the command that fixes them, and restricted
+ * mode (--restricted or config `restricted: true`): who and which board
+ * come only from the command line (the forced command of authorized_keys),
+ * never from $MUSTER_USER / $MUSTER_DB, and files are written only into
+ * the config's export_dir. */
+#include <errno.h>
+#include <grp.h>
+#include <libgen.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "muster/cli.h"
+#include "muster/config.h"
+#include "muster/people.h"
+
+/* 'path' quoted for a shell when it needs it. */
+static void sh_quote(struct strbuf *b, const char *s)
+{
+	if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:,@") == strlen(s)) {
+		sb_add(b, s);
+		return;
+	}
+	sb_addc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			sb_add(b, "'\\''");
+		else
+			sb_addc(b, *s);
+	}
+	sb_addc(b, '\'');
+}
+
+static char *dir_of(const char *path)
+{
+	char *tmp = xstrdup(path);
+	char *d = xstrdup(dirname(tmp));
+	free(tmp);
+	return d;
+}
+
+bool cli_shared_board(const char *path)
+{
+	struct stat st;
+	char *dir = dir_of(path);
+	bool shared = (stat(dir, &st) == 0 && (st.st_mode & S_ISGID)) ||
+		      (stat(path, &st) == 0 && (st.st_mode & S_IWGRP));
+	free(dir);
+	return shared;
+}
+
+static const char *owner_name(uid_t uid, char buf[32])
+{
+	struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name)
+		return pw->pw_name;
+	snprintf(buf, 32, "%ld", (long)uid);
+	return buf;
+}
+
+static const char *group_name(gid_t gid, char buf[32])
+{
+	struct group *gr = getgrgid(gid);
+	if (gr && gr->gr_name)
+		return gr->gr_name;
+	snprintf(buf, 32, "%ld", (long)gid);
+	return buf;
+}
+
+void cli_shared_warnings(const char *path, struct strbuf *out)
+{
+	char *dir = dir_of(path);
+	const char *files[] = {path, NULL, NULL, dir};
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	files[1] = wal;
+	files[2] = shm;
+	for (int i = 0; i < 4; i++) {
+		struct stat st;
+		if (stat(files[i], &st) != 0)
+			continue;
+		bool dir_ok = i == 3 && (st.st_mode & S_ISVTX);
+		if ((st.st_mode & S_IWOTH) && !dir_ok) {
+			sb_addf(out, "muster: warning: %s is writable by everyone; fix: %schmod o-w ", files[i],
+				st.st_uid == geteuid() ? "" : "sudo ");
+			sh_quote(out, files[i]);
+			sb_addc(out, '\n');
+		}
+	}
+	struct stat st;
+	if (stat(shm, &st) == 0 && access(shm, W_OK) != 0) {
+		char ob[32], gb[32];
+		const char *group = group_name(st.st_gid, gb);
+		sb_addf(out, "muster: warning: cannot write %s (owner %s, group %s, mode %03o): other people's changes"
+			     " may fail or not show; fix: sudo chgrp %s ", shm, owner_name(st.st_uid, ob), group,
+			(unsigned)(st.st_mode & 0777), group);
+		sh_quote(out, shm);
+		sb_add(out, " && sudo chmod g+rw ");
+		sh_quote(out, shm);
+		sb_addc(out, '\n');
+	}
+	free(wal);
+	free(shm);
+	free(dir);
+}
+
+/* mkdir -p with the umask in force; 0 or errno. */
+static int make_dirs(const char *dir)
+{
+	char *d = xstrdup(dir);
+	int e = 0;
+	for (char *p = d + 1;; p++) {
+		if (*p != '/' && *p)
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(d, 0777) != 0 && errno != EEXIST)
+			e = errno;
+		*p = c;
+		if (!c || e)
+			break;
+	}
+	free(d);
+	return e;
+}
+
+int cli_shared_init(struct cli *c, const char *groupname)
+{
+	struct group *gr = getgrnam(groupname);
+	if (!gr)
+		return mu_fail(MU_USAGE, "no group %s (create it: sudo groupadd %s)", groupname, groupname);
+	gid_t gid = gr->gr_gid;
+	umask(002);
+	char *dir = dir_of(c->db_path);
+	int e = make_dirs(dir);
+	struct stat st;
+	int rc = MU_OK;
+	if (e) {
+		rc = mu_fail(MU_DB, "cannot create %s: %s", dir, strerror(e));
+	} else if (stat(dir, &st) != 0) {
+		rc = mu_fail(MU_DB, "cannot use %s: %s", dir, strerror(errno));
+	} else if (st.st_gid != gid || (st.st_mode & 02070) != 02070) {
+		/* the directory: group GROUP, setgid, group rwx, nothing for others */
+		if (chown(dir, (uid_t)-1, gid) != 0 || chmod(dir, (st.st_mode & 0700) | 02770) != 0) {
+			struct strbuf fix = STRBUF_INIT;
+			sb_addf(&fix, "sudo chgrp %s ", groupname);
+			sh_quote(&fix, dir);
+			sb_add(&fix, " && sudo chmod 2770 ");
+			sh_quote(&fix, dir);
+			rc = mu_fail(MU_DENIED, "cannot give %s to group %s (%s); fix: %s", dir, groupname, strerror(errno),
+				     sb_str(&fix));
+			sb_free(&fix);
+		}
+	}
+	free(dir);
+	if (rc)
+		return rc;
+	struct board *b;
+	if ((rc = cli_board(c, BOARD_CREATE, &b)))
+		return rc;
+	const char *sfx[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3 && !rc; i++) {
+		char *f = xasprintf("%s%s", c->db_path, sfx[i]);
+		if (stat(f, &st) == 0 && (chown(f, (uid_t)-1, gid) != 0 || chmod(f, 0660) != 0))
+			rc = mu_fail(MU_DENIED, "cannot give %s to group %s: %s", f, groupname, strerror(errno));
+		free(f);
+	}
+	return rc;
+}
+
+int cli_setup(struct cli *c)
+{
+	struct config cfg;
+	int rc = config_load(NULL, &cfg);
+	if (rc) {
+		config_free(&cfg);
+		return rc;
+	}
+	if (cfg.restricted)
+		c->g.restricted = true;
+	if (c->g.restricted) {
+		/* Only the command line (the forced command) names who and which
+		 * board; the environment of an SSH session cannot. */
+		unsetenv("MUSTER_USER");
+		unsetenv("MUSTER_DB");
+		if (!c->g.db && cfg.db && *cfg.db) {
+			c->config_db = xstrdup(cfg.db);
+			c->g.db = c->config_db;
+		}
+		if (cfg.export_dir && *cfg.export_dir)
+			c->export_dir = xstrdup(cfg.export_dir);
+		access_restrict();
+	}
+	config_free(&cfg);
+	return MU_OK;
+}
+
+int cli_output_path(struct cli *c, const char *file, char **out)
+{
+	*out = NULL;
+	if (!c->g.restricted) {
+		*out = xstrdup(file);
+		return MU_OK;
+	}
+	if (!c->export_dir)
+		return mu_fail(MU_DENIED, "a restricted session may not write files");
+	if (!*file || strchr(file, '/') || file[0] == '.')
+		return mu_fail(MU_DENIED, "a restricted session writes only plain file names (no / or leading .) into %s",
+			       c->export_dir);
+	*out = xasprintf("%s/%s", c->export_dir, file);
+	return MU_OK;
+}

@@ -65,8 +65,9 @@ void ui_box(struct rect r, const char *title, bool focus, bool join_top)
 			focus ? UI_BORDER_FOCUS : UI_PANE_TITLE, false);
 }
 
-/* Eighths of a cell, so a bar moves smoothly; mono stays readable: full
- * cells are solid, empty ones shaded. */
+/* Eighths of a cell, so a bar moves smoothly.  At risk and behind fill
+ * whole cells with their own character (▓, ▒), so the state reads without
+ * colour too; empty cells are shaded (░). */
 void ui_bar(int y, int x, int w, double frac, enum ui_role r)
 {
 	static const char *const part[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
@@ -76,12 +77,18 @@ void ui_bar(int y, int x, int w, double frac, enum ui_role r)
 		frac = 0;
 	if (frac > 1)
 		frac = 1;
+	const char *fill = r == UI_METER_WARN ? "▓" : r == UI_METER_BAD ? "▒" : "█";
+	bool smooth = r != UI_METER_WARN && r != UI_METER_BAD;
 	int eighths = (int)lround(frac * w * 8);
+	if (!smooth)
+		eighths = (eighths + 4) / 8 * 8;
+	if (frac > 0 && eighths == 0) /* something is not nothing */
+		eighths = smooth ? 1 : 8;
 	int full = eighths / 8, rest = eighths % 8, i = 0;
 	ui_set(r);
 	move(y, x);
-	for (; i < full; i++)
-		addstr("█");
+	for (; i < full && i < w; i++)
+		addstr(fill);
 	if (i < w && rest) {
 		addstr(part[rest]);
 		i++;
@@ -112,28 +119,43 @@ void ui_spark(int y, int x, int w, const double *v, size_t n, enum ui_role r)
 	}
 }
 
-/* 412k, 9.1k, 1.2M, 150, 0.35 */
+/* Compact numbers, three significant digits from 1000 up: 9.1k, 3.75k,
+ * 25k, 412k, 1.2M; whole numbers below 1000 as they are; 0.35. */
 void fmt_num(char *buf, size_t n, double v)
 {
+	static const struct {
+		double div;
+		const char *unit;
+	} scale[] = {{1e9, "G"}, {1e6, "M"}, {1e3, "k"}};
 	double a = fabs(v);
-	if (isnan(v))
+	if (isnan(v)) {
 		snprintf(buf, n, "–");
-	else if (a >= 1e9)
-		snprintf(buf, n, "%.1fG", v / 1e9);
-	else if (a >= 1e7)
-		snprintf(buf, n, "%.0fM", v / 1e6);
-	else if (a >= 1e6)
-		snprintf(buf, n, "%.1fM", v / 1e6);
-	else if (a >= 1e4)
-		snprintf(buf, n, "%.0fk", v / 1e3);
-	else if (a == floor(a))
+		return;
+	}
+	for (size_t i = 0; i < sizeof scale / sizeof scale[0]; i++) {
+		/* 999.96k rounds to "1000k": let the next unit take it */
+		if (a < scale[i].div * 0.9995 && i + 1 < sizeof scale / sizeof scale[0])
+			continue;
+		if (a < scale[i].div * 0.9995)
+			break;
+		double x = v / scale[i].div, ax = fabs(x);
+		int dec = ax >= 99.95 ? 0 : ax >= 9.995 ? 1 : 2;
+		snprintf(buf, n, "%.*f", dec, x);
+		/* 9.10 → 9.1, 25.0 → 25 */
+		if (dec && strchr(buf, '.')) {
+			char *e = buf + strlen(buf);
+			while (e[-1] == '0')
+				*--e = 0;
+			if (e[-1] == '.')
+				*--e = 0;
+		}
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s", scale[i].unit);
+		return;
+	}
+	if (a == floor(a))
 		snprintf(buf, n, "%.0f", v);
 	else
 		snprintf(buf, n, a >= 10 ? "%.1f" : "%.2f", v);
-	/* 9.0k → 9k */
-	char *dot = strstr(buf, ".0");
-	if (dot && !isdigit((unsigned char)dot[2]))
-		memmove(dot, dot + 2, strlen(dot + 2) + 1);
 }
 
 void fmt_day(char out[8], const char *iso)

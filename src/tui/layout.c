@@ -20,13 +20,13 @@ static void place(struct pane *p, int y, int x, int h, int w, bool join)
 }
 
 /* Rows the top panes would like: the timeline's axis and phases, the
- * metrics' stages, budget lines and summary. */
+ * metrics' stages, budget lines and two summary rows. */
 static int top_need(struct app *a)
 {
 	int t = 1 + (int)a->phases.n, m = 0;
 	if (t < 3)
 		t = 3;
-	m = a->nmetrics + 1;
+	m = a->nmetrics + 2; /* + the summary rows */
 	return t > m ? t : m;
 }
 

@@ -1,25 +1,41 @@
 /* The metrics pane: funnel stages and budget lines as meters (target,
- * actual, bar, completion; coloured by pace against elapsed event time),
- * then a summary row: pace, budget, ROI and the selected row's sparkline. */
+ * actual, bar, completion) coloured by pace, then two summary rows pinned
+ * to the bottom: pace, spend against budget, ROI, input/output ratio and a
+ * sparkline.  Every number comes from funnel_view_build(): no maths here. */
 #include "tui.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "muster/funnel.h"
 
 #define HISTORY 32
+#define NSUM 2 /* summary rows under the meters */
 
 static struct metric_list M;
+static struct funnel_view V;
+
+/* The funnel row of a stage metric, or NULL (a budget line). */
+static const struct funnel_row *row_of(const struct metric *m)
+{
+	for (size_t i = 0; i < V.nrows; i++)
+		if (V.rows[i].m == m)
+			return &V.rows[i];
+	return NULL;
+}
+
+static int list_h(struct pane *p) { return p->in.h > NSUM + 1 ? p->in.h - NSUM : p->in.h; }
 
 static void load(struct app *a, struct pane *p)
 {
+	funnel_view_free(&V);
 	metric_list_free(&M);
 	if (metric_list(a->b, a->event_id, HISTORY, &M) != MU_OK) {
 		app_fail(a, "metrics");
 		return;
 	}
-	p->total = (int64_t)M.n + 1; /* + the summary row */
-	list_clamp(p);
+	funnel_view_build(&a->ev, &M, a->today, &V);
+	p->total = (int64_t)M.n;
 	int64_t ids[ROWSIG_MAX];
 	struct rowsig sig[ROWSIG_MAX];
 	int n = M.n < ROWSIG_MAX ? (int)M.n : ROWSIG_MAX;
@@ -30,84 +46,95 @@ static void load(struct app *a, struct pane *p)
 	}
 	/* All rows are loaded: follow the id over the whole list. */
 	int64_t top = p->top;
+	int h = p->in.h;
 	p->top = 0;
 	list_follow(p, ids, n);
 	p->top = top;
+	p->in.h = list_h(p);
 	list_clamp(p);
+	p->in.h = h;
 	list_signature(a, p, sig, n);
 }
 
-/* Share of the event's time gone: 0 before the start, 1 after the end. */
-static double elapsed(struct app *a)
+/* Meter colour role: a stage by its pace (funnel_pace_state), a budget
+ * line by its spend against its plan. */
+static enum ui_role state_role(enum funnel_state s)
 {
-	int32_t s = day_of(a->ev.start), e = day_of(a->ev.end);
-	if (s == DATE_NONE || a->today < s)
-		return 0;
-	if (e == DATE_NONE || a->today > e || e <= s)
-		return 1;
-	return (double)(a->today - s + 1) / (double)(e - s + 1);
+	return s == FUNNEL_BEHIND ? UI_METER_BAD : s == FUNNEL_AT_RISK ? UI_METER_WARN : UI_METER_OK;
 }
 
-static enum ui_role meter_role(struct app *a, const struct metric *m, double frac)
+static enum ui_role meter_role(const struct metric *m, double frac)
 {
-	if (m->kind == METRIC_BUDGET)
-		return frac <= 1.0 ? UI_METER_OK : frac <= 1.1 ? UI_METER_WARN : UI_METER_BAD;
-	double want = elapsed(a);
-	if (frac >= want - 0.02)
-		return UI_METER_OK;
-	return frac >= want * 0.75 ? UI_METER_WARN : UI_METER_BAD;
+	const struct funnel_row *fr = row_of(m);
+	if (fr)
+		return state_role(fr->state);
+	if (isnan(frac))
+		return UI_DIM;
+	return frac <= 1.0 ? UI_METER_OK : frac <= 1.1 ? UI_METER_WARN : UI_METER_BAD;
 }
 
 static void title(struct app *a, struct pane *p, struct strbuf *out) { sb_add(out, "live"); }
 
-static const struct metric *last_stage(void)
+static const char *money(char *buf, size_t n, double v)
 {
-	const struct metric *m = NULL;
-	for (size_t i = 0; i < M.n; i++)
-		if (M.v[i].kind == METRIC_STAGE)
-			m = &M.v[i];
-	return m;
+	fmt_num(buf, n, v);
+	return buf;
 }
 
-static void draw_summary(struct app *a, struct pane *p, int y, const struct metric *sel, enum ui_role r)
+/* Row 1: pace of the goal (or the countdown), spend against budget.
+ * Row 2: ROI, input/output ratio, and the sparkline of sel. */
+static void draw_summary(struct app *a, struct pane *p, int y, const struct metric *sel)
 {
 	struct strbuf s = STRBUF_INIT;
-	const struct metric *goal = last_stage();
-	double spent = 0, planned = 0;
-	bool any_budget = false;
-	for (size_t i = 0; i < M.n; i++)
-		if (M.v[i].kind == METRIC_BUDGET) {
-			any_budget = true;
-			spent += isnan(M.v[i].actual) ? 0 : M.v[i].actual;
-			planned += isnan(M.v[i].target) ? 0 : M.v[i].target;
-		}
-	if (goal && goal->target > 0 && elapsed(a) > 0) {
-		double d = (goal->actual / goal->target - elapsed(a)) * 100;
-		sb_addf(&s, "Pace %s %.0f %%", d < 0 ? "behind" : "ahead", fabs(d));
-	} else if (a->today < day_of(a->ev.start)) {
-		sb_addf(&s, "Starts in %dd", (int)(day_of(a->ev.start) - a->today));
+	char x[32], z[32], pace[32];
+	int w = p->in.w, px = p->in.x;
+	ui_fill(y, px, w, UI_NORMAL);
+	ui_fill(y + 1, px, w, UI_NORMAL);
+	enum ui_role pr = UI_DIM;
+	funnel_pace_text(V.pace, pace, sizeof pace);
+	if (V.days_to_start > 0) {
+		sb_addf(&s, "Starts in %dd", (int)V.days_to_start);
+	} else if (pace[0]) {
+		if (w >= 45)
+			sb_add(&s, "Pace ");
+		else
+			pace[0] = (char)toupper((unsigned char)pace[0]);
+		sb_add(&s, pace);
+		pr = state_role(V.state);
+	} else if (V.time_share >= 1) {
+		sb_add(&s, "Ended");
 	}
-	if (any_budget) {
-		char x[32], y2[32];
-		fmt_num(x, sizeof x, spent);
-		fmt_num(y2, sizeof y2, planned ? planned : a->ev.budget);
-		sb_addf(&s, "%sSpent %s/%s", s.len ? " · " : "", x, y2);
+	int used = ui_text(y, px, w, sb_str(&s), pr, false);
+	sb_reset(&s);
+	if (!isnan(V.budget) || V.spent > 0) {
+		sb_addf(&s, "%sSpent %s/%s", used ? " · " : "", money(x, sizeof x, V.spent),
+			money(z, sizeof z, V.budget));
+		if (!isnan(V.spend_share))
+			sb_addf(&s, " %.0f%%", V.spend_share * 100 > 9999 ? 9999 : V.spend_share * 100);
 	}
-	if (goal && spent > 0 && !isnan(a->ev.unit_price) && !isnan(goal->actual)) {
-		double roi = (goal->actual * a->ev.unit_price - spent) / spent;
-		sb_addf(&s, "%sROI %.1f", s.len ? " · " : "", roi);
-	}
-	int w = p->in.w, sw = sel && sel->nhistory > 1 ? (w >= 50 ? 12 : 6) : 0;
-	ui_fill(y, p->in.x, w, r);
-	ui_text(y, p->in.x, w - (sw ? sw + 1 : 0), sb_str(&s), r == UI_NORMAL ? UI_DIM : r, false);
+	enum ui_role sr = isnan(V.spend_share) || V.spend_share <= V.time_share + 0.05 ? UI_DIM
+			  : V.spend_share <= 1.0 ? UI_METER_WARN : UI_METER_BAD;
+	ui_text(y, px + used, w - used, sb_str(&s), sr, false);
+	sb_reset(&s);
+	if (V.revenue_from == FUNNEL_REVENUE_NONE)
+		sb_add(&s, "ROI needs a unit price");
+	else if (isnan(V.roi))
+		sb_add(&s, "ROI – · I/O –");
+	else
+		sb_addf(&s, "ROI %.1f · I/O 1:%.1f", V.roi, V.io_ratio);
+	int sw = sel && sel->nhistory > 1 ? (w >= 50 ? 16 : 8) : 0;
+	if (sw > w - utf8_width(sb_str(&s)) - 1)
+		sw = 0;
+	ui_text(y + 1, px, w - (sw ? sw + 1 : 0), sb_str(&s),
+		!isnan(V.roi) && V.roi < 0 ? UI_METER_BAD : UI_DIM, false);
 	if (sw)
-		ui_spark(y, p->in.x + w - sw, sw, sel->history, sel->nhistory, r == UI_NORMAL ? UI_METER_OK : r);
+		ui_spark(y + 1, px + w - sw, sw, sel->history, sel->nhistory, UI_METER_OK);
 	sb_free(&s);
 }
 
 static void draw(struct app *a, struct pane *p)
 {
-	int w = p->in.w, nw = 0, vw = 0;
+	int w = p->in.w, nw = 0, vw = 0, lh = list_h(p);
 	char v[64], t[32], u[32];
 	if (!M.n) {
 		ui_text(p->in.y, p->in.x, w, "No metrics in this event", UI_DIM, false);
@@ -116,43 +143,40 @@ static void draw(struct app *a, struct pane *p)
 	for (size_t i = 0; i < M.n; i++) {
 		int n = utf8_width(M.v[i].name);
 		nw = n > nw ? n : nw;
-		fmt_num(t, sizeof t, M.v[i].actual);
-		fmt_num(u, sizeof u, M.v[i].target);
-		n = snprintf(v, sizeof v, "%s/%s", t, u);
+		n = snprintf(v, sizeof v, "%s/%s", money(t, sizeof t, M.v[i].actual),
+			     money(u, sizeof u, M.v[i].target));
 		vw = n > vw ? n : vw;
 	}
+	vw = utf8_width(v) > vw ? utf8_width(v) : vw; /* "–" is 3 bytes, 1 column */
 	if (nw > 12)
-		nw = w >= 60 ? (nw > 18 ? 18 : nw) : 12;
-	int pw = 5, sw = w >= 70 ? 10 : 0;
-	int bw = w - nw - 1 - vw - 1 - pw - (sw ? sw + 1 : 0);
-	if (bw < 4) { /* narrow: drop the bar */
+		nw = w >= 60 ? (nw > 20 ? 20 : nw) : 12;
+	/* Wide: a pace column ("behind 12 %") and each row's sparkline. */
+	int pw = 5, cw = w >= 60 ? 12 : 0, sw = w >= 70 ? 12 : 0;
+	int bw = w - nw - 1 - vw - 1 - pw - (cw ? cw + 1 : 0) - (sw ? sw + 1 : 0);
+	if (bw < 4) /* narrow: drop the bar */
 		bw = 0;
-	}
+	if (bw > 40)
+		bw = 40;
 	const struct metric *sel = NULL;
-	for (int i = 0; i < p->in.h && p->top + i < p->total; i++) {
+	for (int i = 0; i < lh && p->top + i < p->total; i++) {
 		int64_t row = p->top + i;
 		int y = p->in.y + i, x = p->in.x;
-		if (row == (int64_t)M.n) {
-			draw_summary(a, p, y, sel ? sel : M.n ? &M.v[0] : NULL,
-				     list_role(a, p, row, -1, UI_NORMAL));
-			continue;
-		}
 		const struct metric *m = &M.v[row];
 		if (row == p->cur)
 			p->sel_id = m->id, sel = m;
 		enum ui_role r = list_role(a, p, row, m->id, UI_NORMAL);
 		bool plain = r == UI_NORMAL;
-		double frac = m->target > 0 && !isnan(m->actual) ? m->actual / m->target : NAN;
+		const struct funnel_row *fr = row_of(m);
+		double frac = fr ? fr->completion
+			    : m->target > 0 && !isnan(m->actual) ? m->actual / m->target : NAN;
 		char name[64];
 		snprintf(name, sizeof name, "%s", m->name);
 		name[0] = (char)toupper((unsigned char)name[0]);
 		ui_fill(y, x, w, r);
-		x += ui_text(y, x, nw, name, plain && m->kind == METRIC_BUDGET ? UI_DIM : r, true) + 1;
-		fmt_num(t, sizeof t, m->actual);
-		fmt_num(u, sizeof u, m->target);
-		snprintf(v, sizeof v, "%s/%s", t, u);
+		x += ui_text(y, x, nw, name, plain && !fr ? UI_DIM : r, true) + 1;
+		snprintf(v, sizeof v, "%s/%s", money(t, sizeof t, m->actual), money(u, sizeof u, m->target));
 		x += ui_text(y, x, vw, v, r, true) + 1;
-		enum ui_role mr = isnan(frac) ? UI_DIM : meter_role(a, m, frac);
+		enum ui_role mr = meter_role(m, frac);
 		if (bw) {
 			ui_bar(y, x, bw, isnan(frac) ? 0 : frac, plain ? mr : r);
 			x += bw;
@@ -162,15 +186,36 @@ static void draw(struct app *a, struct pane *p)
 		else
 			snprintf(v, sizeof v, "%.0f%%", frac * 100 > 9999 ? 9999 : frac * 100);
 		x += ui_text_right(y, x, pw, v, plain ? mr : r);
+		if (cw) {
+			char pt[32] = "";
+			if (fr)
+				funnel_pace_text(fr->pace, pt, sizeof pt);
+			x += 1 + ui_text_right(y, x + 1, cw, pt, plain ? mr : r);
+		}
 		if (sw && m->nhistory > 1)
 			ui_spark(y, x + 1, sw, m->history, m->nhistory, plain ? UI_DIM : r);
+	}
+	if (lh < p->in.h) {
+		int64_t shown = p->total - p->top < lh ? p->total - p->top : lh;
+		if (!sel || a->focus != PANE_METRICS) /* the goal's history */
+			sel = V.nrows ? V.rows[V.nrows - 1].m : sel;
+		draw_summary(a, p, p->in.y + (int)shown, sel);
 	}
 }
 
 static unsigned handle(struct app *a, struct pane *p, enum action act)
 {
-	if (act != ACT_EDIT && act != ACT_ADD)
-		return UNHANDLED;
+	switch (act) {
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST: {
+		int h = p->in.h;
+		p->in.h = list_h(p);
+		unsigned d = list_move(a, p, act);
+		p->in.h = h;
+		return d;
+	}
+	case ACT_EDIT: case ACT_ADD: break;
+	default: return UNHANDLED;
+	}
 	if (p->cur < 0 || p->cur >= (int64_t)M.n)
 		return 0;
 	const struct metric *m = &M.v[p->cur];
@@ -191,6 +236,16 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	return DIRTY_ALL;
 }
 
+/* A click on the summary rows selects nothing new. */
+static unsigned click(struct app *a, struct pane *p, int row, int col)
+{
+	int h = p->in.h;
+	p->in.h = list_h(p);
+	list_clamp(p);
+	p->in.h = h;
+	return DIRTY_PANE(p->id);
+}
+
 static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
 	int64_t n = (int64_t)M.n;
@@ -202,7 +257,11 @@ static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from
 	return -1;
 }
 
-static void fini(struct pane *p) { metric_list_free(&M); }
+static void fini(struct pane *p)
+{
+	funnel_view_free(&V);
+	metric_list_free(&M);
+}
 
 const struct pane_ops pane_metrics_ops = {
 	.name = "Metrics",
@@ -211,6 +270,7 @@ const struct pane_ops pane_metrics_ops = {
 	.load = load,
 	.draw = draw,
 	.handle = handle,
+	.click = click,
 	.find = find,
 	.fini = fini,
 };

@@ -38,9 +38,9 @@ if screen_esc | grep 'Flyers' | grep -q '48;5;'; then pass "changed row flashes"
 keys Space
 expect_screen "cursor kept its row across refresh" "[x] Staff QR posters     30/30 pcs"
 
-# Mouse: a click on the checkbox of "A2 posters" (screen row 12, col 46) ticks it.
-keys -l $'\e[<0;46;12M'
-keys -l $'\e[<0;46;12m'
+# Mouse: a click on the checkbox of "A2 posters" (screen row 13, col 46) ticks it.
+keys -l $'\e[<0;46;13M'
+keys -l $'\e[<0;46;13m'
 expect_screen "click on a checkbox ticks" "[x] A2 posters           50/50 pcs"
 expect_eq "click tick in the db" "true" "$(item_field 1 done)"
 

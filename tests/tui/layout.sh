@@ -11,14 +11,15 @@ tui_start 80 24
 expect_block "80x24 screen" <<'EOF2'
  muster · Mid-Autumn Whitening Package Pr… · Warm-up · T-9d alice (coordinator)
 ┌Timeline · week───────────────────────────┐┌Metrics · live────────────────────┐
-│                Aug 24    Sep 7     21    ││Acquisition 0/25k  ░░░░░░░░░░   0%│
-│Planning    •█        │                   ││Activation  0/3750 ░░░░░░░░░░   0%│
-│Preparation   ██••    │                   ││Retention   0/1500 ░░░░░░░░░░   0%│
-│Warm-up           ◆•█◆██◆█ Test group-buy…││Revenue     0/1050 ░░░░░░░░░░   0%│
-│Launch                │   █• Invitation c…││Ads         0/42k  ░░░░░░░░░░   0%│
-│Climax                │     ████•██•      ││Gifts       0/2300 ░░░░░░░░░░   0%│
-│Wrap-up               │             █••   ││Print       0/1000 ░░░░░░░░░░   0%│
-│Review                │                ██•││Starts in 9d · Spent 0/45k        │
+│                Aug 24    Sep 7     21    ││Acquisition 0/25k   ░░░░░░░░░   0%│
+│Planning    •█        │                   ││Activation  0/3.75k ░░░░░░░░░   0%│
+│Preparation   ██••    │                   ││Retention   0/1.5k  ░░░░░░░░░   0%│
+│Warm-up           ◆•█◆██◆█ Test group-buy…││Revenue     0/1.05k ░░░░░░░░░   0%│
+│Launch                │   █• Invitation c…││Ads         0/41.7k ░░░░░░░░░   0%│
+│Climax                │     ████•██•      ││Gifts       0/2.3k  ░░░░░░░░░   0%│
+│Wrap-up               │             █••   ││Print       0/1k    ░░░░░░░░░   0%│
+│Review                │                ██•││Starts in 9d · Spent 0/45k 0%     │
+│                      │                   ││ROI – · I/O –                     │
 ├Tasks · Project controller 0/5────────────┤├Materials · Print & promo 0/4─────┤
 │[ ]  #2 List internal resour… alice Aug 10││[ ] A2 posters            0/50 pcs│
 │[ ]  #4 Decompose GMV target… alice Aug 13││[ ] Staff QR posters      0/30 pcs│
@@ -84,14 +85,14 @@ tui_start 160 48 -- --event 1
 expect_block "160x48 top" <<'EOF2'
  muster · Mid-Autumn Whitening Package Promo · Warm-up · T-9d
 ┌Timeline · week───────────────────────────────────────────────────────────────────────┐┌Metrics · live──────
-│               Aug 3     17   24   31   Sep 7     21   28   Oct 5     19   26   Nov 2 ││Acquisition 0/25k  ░
-│Planning         █•••█••██•        │                                                  ││Activation  0/3750 ░
+│               Aug 3     17   24   31   Sep 7     21   28   Oct 5     19   26   Nov 2 ││Acquisition 0/25k   ░
+│Planning         █•••█••██•        │                                                  ││Activation  0/3.75k ░
 EOF2
 expect_block "160x48 tasks and materials" <<'EOF2'
 ├Tasks · Project controller 0/5──────
 │[ ]  #2 List internal resources and gaps                                  alice Aug 10││[ ] A2 posters                                         0/50 pcs Aug 31│
 │[ ]  #4 Decompose GMV target into funnel targets                          alice Aug 13││[ ] Staff QR posters                                   0/30 pcs Aug 27│
 EOF2
-expect_screen "160x48 metrics summary" "│Starts in 9d · Spent 0/45k"
+expect_screen "160x48 metrics summary" "│Starts in 9d · Spent 0/45k 0%"
 expect_fits "160x48 fits" 160
 finish

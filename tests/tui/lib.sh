@@ -6,6 +6,8 @@ SOCK=muster-test-$$
 _nstart=0
 SAMPLE=$ROOT/sample-data/mid-autumn-package-promo.yaml
 TUI_USER=${TUI_USER:-alice}
+# The CLI in these tests is another terminal of a coordinator (alice).
+export MUSTER_USER=alice
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null; tui_stderr; rm -rf "$TMP"' EXIT
 
 # The board's stderr goes to a file; sanitizer reports there are failures.

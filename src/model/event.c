@@ -133,12 +133,11 @@ void phase_list_free(struct phase_list *l)
 
 int role_list(struct board *b, int64_t event, struct role_list *out)
 {
-	/* Counts come from the (role_id, status) index, one role at a time. */
+	/* Counts from the tally the triggers keep (migration 4). */
 	static const char *sql =
-		"SELECT r.id, r.key, r.name,"
-		" (SELECT count(*) FROM task WHERE role_id = r.id),"
-		" (SELECT count(*) FROM task WHERE role_id = r.id AND status = 'done')"
-		" FROM role r WHERE r.event_id = ?1 ORDER BY r.position, r.id";
+		"SELECT r.id, r.key, r.name, coalesce(k.total, 0), coalesce(k.done, 0)"
+		" FROM role r LEFT JOIN task_tally k ON k.event_id = r.event_id AND k.role_id = r.id"
+		" WHERE r.event_id = ?1 ORDER BY r.position, r.id";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, event);

@@ -14,9 +14,9 @@ int checklist_list(struct board *b, int64_t event, struct checklist_list *out)
 {
 	static const char *sql =
 		"SELECT c.id, c.event_id, c.role_id, c.name, coalesce(r.key, ''),"
-		" (SELECT count(*) FROM item WHERE checklist_id = c.id),"
-		" (SELECT count(*) FROM item WHERE checklist_id = c.id AND done)"
-		" FROM checklist c LEFT JOIN role r ON r.id = c.role_id WHERE c.event_id = ?1"
+		" coalesce(k.total, 0), coalesce(k.done, 0)" /* tallies: migration 4 */
+		" FROM checklist c LEFT JOIN role r ON r.id = c.role_id"
+		" LEFT JOIN item_tally k ON k.checklist_id = c.id WHERE c.event_id = ?1"
 		" ORDER BY c.position, c.id";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(b, sql);

@@ -211,7 +211,7 @@ full_disk() { # CASE
 }
 if [ "$(id -u)" != 0 ]; then
 	echo "SKIP: full disk: needs root to mount a small tmpfs"
-elif ! mount -t tmpfs -o size=512k muster-test "$MNT" 2>/dev/null; then
+elif ! mount -t tmpfs -o size=1m muster-test "$MNT" 2>/dev/null; then
 	echo "SKIP: full disk: mount -t tmpfs not permitted here"
 else
 	trap 'grep -qs " $MNT " /proc/mounts && umount -l "$MNT"; rm -rf "$TMP"' EXIT

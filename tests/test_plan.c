@@ -1,4 +1,4 @@
-/* Unit tests for src/plan.c: good plans and samples parse, every bad fixture
+/* Unit tests for src/plan/: good plans and samples parse, every bad fixture
  * fails with its exact "FILE:LINE:COL: message", every warn fixture parses
  * with its exact warnings, dates resolve and shift with --start, limits hold,
  * and emit → parse round-trips byte for byte.  Run from the repository root

@@ -1,5 +1,5 @@
 /* Event plans and templates as YAML (SPEC §4) ⇄ struct plan, plain data with
- * every date already resolved to "YYYY-MM-DD".  plan.c knows YAML, not SQL;
+ * every date already resolved to "YYYY-MM-DD".  src/plan/ knows YAML, not SQL;
  * src/model/planio.c moves a struct plan into and out of the board. */
 #ifndef MUSTER_PLAN_H
 #define MUSTER_PLAN_H

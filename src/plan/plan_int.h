@@ -1,0 +1,151 @@
+/* Event plans and templates as YAML (SPEC §4), private to src/plan/:
+ *   tree.c    bytes → libyaml events → a small node tree that remembers the
+ *             line:col and source offsets of every scalar (UTF-8, limits)
+ *   diag.c    "FILE:LINE:COL: message" errors and warnings
+ *   values.c  one typed value from a node (text, number, date, list ...)
+ *   fields.c  the keys of a mapping, and a comma that split a text value
+ *   refs.c    sorted key indexes: duplicates, references, dependencies
+ *   parse.c   node tree → a checked struct plan; plan_parse_*, plan_free
+ *   emit.c    plan_emit(): a plan back as YAML that parses to the same plan
+ * Errors read "FILE:LINE:COL: message" (1-based), pointing at the offending
+ * value.  The board side (plan_import/plan_load) is src/model/planio.c.
+ *
+ * Choices where SPEC §4 is silent:
+ * - Duplicate task titles are allowed (a board may hold two "Daily check"
+ *   tasks and its export must import again); a dependency naming a title
+ *   that appears more than once is refused as ambiguous.  Duplicate role
+ *   keys, phase keys, logins, funnel stages and budget lines are errors.
+ * - A task owner missing from people (when the plan has people) is a
+ *   warning, once per owner at its first task: an exported board whose tasks
+ *   were assigned to an unlisted login must import again.  Roles and phases
+ *   must be declared.
+ * - Unknown keys are errors (`unknown key "dew" in task (did you mean
+ *   "due"?)`), and so are duplicate keys in one mapping.  One exception, a
+ *   warning: inside {...}, an unknown plain key written without a colon right
+ *   after the plain value of a text field (name, objective, title, notes,
+ *   unit, stage, line) continues that value across the comma, as in the
+ *   shared samples' `{title: Theme, creative play and Gantt chart, ...}`.
+ *   The value becomes the source text from its start to the key's end (or
+ *   value + ", " + key when that spans lines); several such keys in a row
+ *   join too, with one warning at the first.
+ * - Warnings are "FILE:LINE:COL: warning: text" lines in plan->warnings,
+ *   sorted by position, at most 100 and then a count of the rest.
+ * - Plain empty / ~ / null values mean "absent".  Text may not hold control
+ *   characters (terminal escapes); only objective and notes may span lines.
+ * - rate and ctr are shares 0..1 ("15%" is read as 0.15); every other number
+ *   must be >= 0; qty and ready are whole numbers (qty defaults to 1).
+ * - event.start must be absolute; --start replaces it and shifts every
+ *   absolute date by the difference (without an event.start it only sets the
+ *   start).  Dates must stay within 0001..9999; an end before its start (event
+ *   or phase) is an error.
+ * - Limits: 4 MiB per file, 64 KiB per value, 64 levels of nesting, a
+ *   million values; anchors, aliases and a second document are refused.
+ * - plan_emit(PLAN_TEMPLATE) writes dates as T-n/T+n only when the plan has
+ *   a start (event.start stays absolute: it is the anchor --start moves). */
+#ifndef MUSTER_PLAN_INT_H
+#define MUSTER_PLAN_INT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "muster/err.h"
+#include "muster/plan.h"
+#include "muster/xalloc.h"
+
+#define PLAN_MAX_BYTES ((size_t)4 << 20)
+#define PLAN_MAX_DEPTH 64
+#define PLAN_MAX_SCALAR ((size_t)64 << 10)
+#define PLAN_MAX_INT INT64_C(1000000000000)
+#define PLAN_MAX_NODES 1000000 /* a 4 MiB plan of 30k tasks has ~400k */
+#define PLAN_MAX_WARNINGS 100
+
+enum ykind { Y_SCALAR, Y_SEQ, Y_MAP };
+
+struct ynode {
+	enum ykind kind;
+	bool plain; /* plain scalar without an explicit tag */
+	bool flow;  /* a {...} mapping */
+	int line, col;
+	size_t off, end; /* scalars: byte offsets of their source text */
+	const char *s;	 /* scalar text, NUL-terminated */
+	size_t len, n; /* n: children (a mapping holds key, value, key, ...) */
+	struct ynode *kids, *last, *next;
+};
+
+struct warning {
+	int line, col;
+	size_t seq;
+	const char *text; /* in ctx.tmp */
+};
+
+struct ctx {
+	const char *name, *buf;
+	size_t len;
+	struct pool tmp; /* nodes and scalar text, dropped after parsing */
+	struct plan *p;
+	int32_t start, shift;
+	const struct ynode **depends; /* per task: its depends list or NULL */
+	size_t mark_ci, mark_bi;      /* a character index and its byte offset */
+	struct warning *warn;
+	size_t nwarn, warncap;
+};
+
+/* diag.c: mu_fail(MU_DATA, "FILE:LINE:COL: ...") and return MU_DATA */
+int pl_err(struct ctx *c, int line, int col, const char *fmt, ...) MU_PRINTF(4, 5);
+#define nerr(c, nd, ...) pl_err((c), (nd)->line, (nd)->col, __VA_ARGS__)
+/* A warning at line:col, kept until the parse succeeds; then the warnings
+ * go to c->p->warnings in file order. */
+void pl_warn(struct ctx *c, int line, int col, const char *fmt, ...) MU_PRINTF(4, 5);
+void pl_flush_warnings(struct ctx *c);
+/* A value quoted in a message: at most ~60 bytes, cut on a UTF-8 boundary. */
+struct clip {
+	char s[80];
+};
+struct clip pl_clip(const char *s);
+
+/* tree.c: *root stays NULL for an empty stream. */
+int pl_build_tree(struct ctx *c, struct ynode **root);
+
+/* values.c: each returns 0 or an error (MU_DATA) at the value's position;
+ * an absent (NULL, empty, ~, null) value gives NULL, "", NAN or the default. */
+bool pl_is_null(const struct ynode *v);
+const char *pl_kind_name(const struct ynode *v);
+int pl_need_scalar(struct ctx *c, const struct ynode *v, const char *field);
+int pl_get_str(struct ctx *c, const struct ynode *v, const char *field, bool multiline, char **out);
+int pl_get_required(struct ctx *c, const struct ynode *map, const struct ynode *v,
+		    const char *field, const char *what, char **out);
+int pl_get_enum(struct ctx *c, const struct ynode *v, const char *field,
+		const char *const *allowed, const char *expect, char **out);
+int pl_get_num(struct ctx *c, const struct ynode *v, const char *field, bool share, double *out);
+int pl_get_int(struct ctx *c, const struct ynode *v, const char *field, int64_t def, int64_t *out);
+int pl_get_bool(struct ctx *c, const struct ynode *v, const char *field, bool *out);
+int pl_get_date(struct ctx *c, const struct ynode *v, const char *field, char out[11]);
+int pl_get_seq(struct ctx *c, const struct ynode *v, const char *field,
+	       const struct ynode **first, size_t *n);
+
+/* fields.c */
+int pl_fields(struct ctx *c, const struct ynode *map, const char *what, const char *const *keys,
+	      const struct ynode **v);
+
+/* refs.c: sorted key indexes, duplicates and lookups in O(n log n) */
+struct kref {
+	const char *k;
+	size_t i;
+	const struct ynode *node;
+};
+struct kindex {
+	struct kref *v;
+	size_t n;
+};
+struct indexes {
+	struct kindex roles, phases, people, tasks;
+	struct kindex strays; /* task owners missing from people */
+};
+void pl_kindex_add(struct kindex *ix, const char *k, size_t i, const struct ynode *node);
+int pl_kindex_sort(struct ctx *c, struct kindex *ix, const char *what);
+const struct kref *pl_kindex_find(const struct kindex *ix, const char *k, size_t *count);
+void pl_indexes_free(struct indexes *x);
+int pl_check_ref(struct ctx *c, const struct kindex *ix, const struct ynode *v, const char *s,
+		 const char *what, const char *list);
+int pl_resolve_depends(struct ctx *c, struct indexes *ix);
+
+#endif

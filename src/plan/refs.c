@@ -1,0 +1,172 @@
+/* Sorted key indexes (duplicates and lookups in O(n log n)), references
+ * to declared keys, and task dependencies by title with a cycle check. */
+#include <stdlib.h>
+#include <string.h>
+#include "plan_int.h"
+
+static int kref_cmp(const void *a, const void *b)
+{
+	const struct kref *x = a, *y = b;
+	int r = strcmp(x->k, y->k);
+	return r ? r : (x->i > y->i) - (x->i < y->i);
+}
+
+void pl_kindex_add(struct kindex *ix, const char *k, size_t i, const struct ynode *node)
+{
+	ix->v[ix->n++] = (struct kref){k, i, node};
+}
+
+/* Sorts; with what != NULL a duplicate key is an error at its second use. */
+int pl_kindex_sort(struct ctx *c, struct kindex *ix, const char *what)
+{
+	const struct kref *dup = NULL, *first = NULL;
+	if (ix->n > 1)
+		qsort(ix->v, ix->n, sizeof *ix->v, kref_cmp);
+	for (size_t j = 1; what && j < ix->n; j++)
+		if (!strcmp(ix->v[j].k, ix->v[j - 1].k) && (!dup || ix->v[j].i < dup->i))
+			dup = &ix->v[j], first = &ix->v[j - 1];
+	if (dup)
+		return nerr(c, dup->node, "duplicate %s \"%s\" (first at %d:%d)", what,
+			    pl_clip(dup->k).s, first->node->line, first->node->col);
+	return 0;
+}
+
+/* The first entry with key k, and in *count how many there are. */
+const struct kref *pl_kindex_find(const struct kindex *ix, const char *k, size_t *count)
+{
+	size_t lo = 0, hi = ix->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ix->v[mid].k, k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t j = lo;
+	while (j < ix->n && !strcmp(ix->v[j].k, k))
+		j++;
+	if (count)
+		*count = j - lo;
+	return j > lo ? &ix->v[lo] : NULL;
+}
+
+void pl_indexes_free(struct indexes *x)
+{
+	free(x->strays.v);
+	free(x->roles.v);
+	free(x->phases.v);
+	free(x->people.v);
+	free(x->tasks.v);
+}
+
+/* A reference to a declared key: role, phase or owner. */
+int pl_check_ref(struct ctx *c, const struct kindex *ix, const struct ynode *v, const char *s,
+		     const char *what, const char *list)
+{
+	if (!s || pl_kindex_find(ix, s, NULL))
+		return 0;
+	return nerr(c, v, "unknown %s \"%s\" (not in %s)", what, pl_clip(s).s, list);
+}
+
+/* Index of the first dependency of task x that is still pending. */
+static size_t stuck_dep(const struct plan *p, const size_t *pending, size_t x)
+{
+	size_t k = 0;
+	while (!pending[p->tasks[x].deps[k]])
+		k++;
+	return k;
+}
+
+/* Dependencies by title, then a cycle check (Kahn's algorithm; whatever is
+ * left over lies on or behind a cycle, which is then walked and named). */
+int pl_resolve_depends(struct ctx *c, struct indexes *ix)
+{
+	struct plan *p = c->p;
+	for (size_t i = 0; i < p->ntasks; i++) {
+		struct plan_task *t = &p->tasks[i];
+		if (!c->depends[i])
+			continue;
+		t->deps = xcalloc(c->depends[i]->n, sizeof *t->deps);
+		for (const struct ynode *d = c->depends[i]->kids; d; d = d->next) {
+			char *title;
+			size_t count;
+			if (pl_get_required(c, d, d, "title", "dependency", &title))
+				return MU_DATA;
+			const struct kref *r = pl_kindex_find(&ix->tasks, title, &count);
+			if (!r)
+				return nerr(c, d, "unknown dependency \"%s\" (no task has this title)",
+					    pl_clip(title).s);
+			if (count > 1)
+				return nerr(c, d, "ambiguous dependency \"%s\": %zu tasks have this title",
+					    pl_clip(title).s, count);
+			for (size_t k = 0; k < t->ndeps; k++)
+				if (t->deps[k] == r->i)
+					return nerr(c, d, "dependency \"%s\" listed twice", pl_clip(title).s);
+			t->deps[t->ndeps++] = r->i;
+		}
+	}
+	/* Kahn: pending[i] = deps of i not yet cleared; users via a CSR list */
+	size_t n = p->ntasks, nedges = 0, *pending = xcalloc(n, sizeof *pending);
+	size_t *ustart = xcalloc(n + 1, sizeof *ustart), *queue = xcalloc(n, sizeof *queue);
+	for (size_t i = 0; i < n; i++) {
+		pending[i] = p->tasks[i].ndeps;
+		nedges += pending[i];
+		for (size_t k = 0; k < p->tasks[i].ndeps; k++)
+			ustart[p->tasks[i].deps[k] + 1]++;
+	}
+	for (size_t i = 0; i < n; i++)
+		ustart[i + 1] += ustart[i];
+	size_t *users = xcalloc(nedges, sizeof *users), *fill = xcalloc(n, sizeof *fill);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < p->tasks[i].ndeps; k++) {
+			size_t d = p->tasks[i].deps[k];
+			users[ustart[d] + fill[d]++] = i;
+		}
+	size_t qh = 0, qt = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!pending[i])
+			queue[qt++] = i;
+	while (qh < qt) {
+		size_t d = queue[qh++];
+		for (size_t u = ustart[d]; u < ustart[d + 1]; u++)
+			if (!--pending[users[u]])
+				queue[qt++] = users[u];
+	}
+	int rc = 0;
+	if (qt < n) {
+		/* every stuck task has a stuck dependency: walk them until one repeats */
+		size_t at = 0, *seen = fill;
+		memset(seen, 0, n * sizeof *seen);
+		while (!pending[at])
+			at++;
+		while (!seen[at]) {
+			seen[at] = 1;
+			at = p->tasks[at].deps[stuck_dep(p, pending, at)];
+		}
+		/* at is on the cycle: name it from its first task in the file */
+		size_t lo = at, x = at;
+		do {
+			x = p->tasks[x].deps[stuck_dep(p, pending, x)];
+			if (x < lo)
+				lo = x;
+		} while (x != at);
+		size_t k = stuck_dep(p, pending, lo), next = lo, hops = 0;
+		const struct ynode *where = c->depends[lo]->kids;
+		for (size_t j = 0; j < k; j++)
+			where = where->next;
+		struct strbuf path = STRBUF_INIT;
+		do {
+			sb_addf(&path, "\"%s\" -> ", pl_clip(p->tasks[next].title).s);
+			next = p->tasks[next].deps[stuck_dep(p, pending, next)];
+		} while (next != lo && ++hops < 8);
+		sb_addf(&path, next == lo ? "\"%s\"" : "... -> \"%s\"", pl_clip(p->tasks[lo].title).s);
+		rc = nerr(c, where, "dependency cycle: %s", sb_str(&path));
+		sb_free(&path);
+	}
+	free(pending);
+	free(ustart);
+	free(queue);
+	free(users);
+	free(fill);
+	return rc;
+}

@@ -79,5 +79,5 @@ expect_exit "bob's undo was a change too: tester's stays refused" 6 mu undo
 # undo is audited
 j=$(mu log --json)
 expect_match "undo rows in the log" '"action":"undo"' "$j"
-expect_eq "undo --json" "task" "$(mu task done 1 >/dev/null; mu undo --json | "$JSONQ" '.entity')"
+expect_eq "undo --json" "task" "$(mu task done 4 >/dev/null; mu undo --json | "$JSONQ" '.entity')"
 finish

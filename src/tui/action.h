@@ -7,7 +7,8 @@
 
 /* Groups: GLOBAL, MOVE and EDIT work in every pane (the generic keymap);
  * TIMELINE, TASKS, ITEMS, METRICS are the keymaps of one pane and are
- * looked up first when that pane has the focus. */
+ * looked up first when that pane has the focus; SHEET is the keymap of the
+ * full-screen review, log, trash and people screens. */
 #define ACTION_INFO(X) \
 	X(GLOBAL, QUIT, "quit", "q", "Quit") \
 	X(GLOBAL, HELP, "help", "? F1", "Show every key (this screen)") \
@@ -20,7 +21,11 @@
 	X(GLOBAL, ZOOM, "zoom", "z", "Zoom the focused pane to the whole screen and back") \
 	X(GLOBAL, EVENT, "switch-event", "E C-e", "Pick another event") \
 	X(GLOBAL, REDRAW, "redraw", "C-l", "Reload and redraw everything") \
-	X(GLOBAL, UNDO, "undo", "u", "Undo your last change") \
+	X(GLOBAL, UNDO, "undo", "u", "Undo your last change (if nobody changed it since)") \
+	X(GLOBAL, REVIEW, "review", "v", "Review: targets vs actuals, causes, factors, lessons") \
+	X(GLOBAL, LOG, "log", "L", "The log: who changed what, when, old → new") \
+	X(GLOBAL, TRASH, "trash", "T", "The trash: deleted tasks and items, restore them") \
+	X(GLOBAL, PEOPLE, "people", "P", "People, roles and access (coordinators change them)") \
 	X(MOVE, UP, "up", "k Up", "Move up") \
 	X(MOVE, DOWN, "down", "j Down", "Move down") \
 	X(MOVE, PAGE_UP, "page-up", "PgUp C-b", "One page up") \
@@ -47,9 +52,11 @@
 	X(TASKS, MOVE_UP, "move-up", "K", "Move the task up") \
 	X(TASKS, MOVE_DOWN, "move-down", "J", "Move the task down") \
 	X(ITEMS, RAISE, "raise", "+ =", "Materials: one more ready") \
-	X(ITEMS, LOWER, "lower", "-", "Materials: one less ready")
+	X(ITEMS, LOWER, "lower", "-", "Materials: one less ready") \
+	X(SHEET, FILTER, "filter", "f", "Log: only one person's changes (f again: everyone)") \
+	X(SHEET, RESTORE, "restore", "r", "Trash: put the entry back")
 
-enum action_group { GROUP_GLOBAL, GROUP_MOVE, GROUP_EDIT, GROUP_TIMELINE, GROUP_TASKS, GROUP_ITEMS, GROUP_METRICS, GROUP_N };
+enum action_group { GROUP_GLOBAL, GROUP_MOVE, GROUP_EDIT, GROUP_TIMELINE, GROUP_TASKS, GROUP_ITEMS, GROUP_METRICS, GROUP_SHEET, GROUP_N };
 
 enum action {
 	ACT_NONE,

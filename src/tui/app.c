@@ -84,9 +84,11 @@ static void load_event_data(struct app *a)
 	    person_list(a->b, a->event_id, &a->people) != MU_OK ||
 	    checklist_list(a->b, a->event_id, &a->lists) != MU_OK)
 		app_fail(a, "loading the event");
-	for (size_t i = 0; i < a->people.n; i++)
-		if (!strcmp(a->people.v[i].login, board_actor(a->b)))
-			a->access = a->people.v[i].access;
+	enum access_source from;
+	if (event_access(a->b, a->event_id, a->access_buf) == MU_OK)
+		a->access = a->access_buf;
+	if (access_get(a->b, a->event_id, &a->level, &from) != MU_OK)
+		a->level = ACCESS_VIEWER;
 	struct metric_list ml = {0};
 	int n = a->nmetrics;
 	size_t np = a->nphases;
@@ -101,6 +103,7 @@ static void load_event_data(struct app *a)
 void app_reload(struct app *a)
 {
 	int64_t id = a->event_id;
+	a->change_counter = board_change_counter(a->b);
 	load_event_data(a);
 	if (id && !a->event_id) { /* deleted under us: show another one */
 		if (event_find(a->b, NULL, &a->event_id) == MU_OK)
@@ -115,6 +118,7 @@ void app_reload(struct app *a)
 bool app_open_event(struct app *a, int64_t id)
 {
 	a->event_id = id;
+	a->last_beat = 0; /* tell the others where we are now */
 	load_event_data(a);
 	for (int i = 0; i < PANE_N; i++) {
 		struct pane *p = &a->pane[i];
@@ -128,14 +132,53 @@ bool app_open_event(struct app *a, int64_t id)
 	return a->event_id != 0;
 }
 
-/* Live refresh: another connection committed since we last looked. */
-static void poll_changes(struct app *a)
+#define BEAT_MS 3000 /* presence heartbeat; stale after PRESENCE_STALE_S */
+
+static const char *const pane_where[PANE_N] = {"timeline", "tasks", "materials", "metrics"};
+
+const char *app_where(struct app *a) { return a->where ? a->where : pane_where[a->focus]; }
+
+unsigned app_denied(struct app *a, const char *what)
+{
+	app_status(a, true, "%s (%s): read only here", what, *a->access ? a->access : "viewer");
+	return DIRTY_HINT;
+}
+
+static void load_presence(struct app *a)
+{
+	presence_list_free(&a->presence);
+	if (presence_list(a->b, a->event_id, &a->presence) != MU_OK)
+		memset(&a->presence, 0, sizeof a->presence);
+	a->dirty |= DIRTY_TITLE;
+}
+
+bool app_poll(struct app *a)
 {
 	a->last_poll = a->now;
+	if (a->now - a->last_beat >= BEAT_MS) {
+		a->last_beat = a->now;
+		presence_beat(a->b, a->event_id, app_where(a)); /* MU_BUSY: next time */
+		load_presence(a); /* others' rows also go stale without a write */
+	}
 	int64_t v = board_data_version(a->b);
 	if (v == a->data_version)
-		return;
+		return false;
 	a->data_version = v;
+	int64_t c = board_change_counter(a->b);
+	if (c == a->change_counter) { /* a heartbeat: only the title line */
+		load_presence(a);
+		return false;
+	}
+	a->change_counter = c;
+	load_presence(a);
+	return true;
+}
+
+/* Live refresh: another connection committed a change since we looked. */
+static void poll_changes(struct app *a)
+{
+	if (!app_poll(a))
+		return;
 	a->live = true;
 	app_reload(a);
 }
@@ -325,8 +368,10 @@ int tui_run(struct board *b, const struct tui_options *o)
 	start_curses(a, &th);
 	apply_binds(a);
 	a->data_version = board_data_version(b);
-	a->last_poll = now_ms();
+	a->change_counter = board_change_counter(b);
+	a->now = now_ms();
 	app_open_event(a, a->event_id);
+	app_poll(a); /* the first heartbeat: others see us at once */
 	app_layout(a);
 	loop(a);
 	restore_terminal();
@@ -334,6 +379,8 @@ int tui_run(struct board *b, const struct tui_options *o)
 	for (int i = 0; i < PANE_N; i++)
 		if (a->pane[i].ops->fini)
 			a->pane[i].ops->fini(&a->pane[i]);
+	presence_leave(b);
+	presence_list_free(&a->presence);
 	free_event_data(a);
 	if (got_signal == SIGINT)
 		return 130;

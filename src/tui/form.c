@@ -155,6 +155,8 @@ static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 			snprintf(err, n, "%s is required", f->label);
 		return !f->required;
 	}
+	if (f->check && !f->check(a, f, err, n))
+		return false;
 	switch (f->kind) {
 	case FIELD_DATE: {
 		int32_t day;

@@ -2,6 +2,7 @@
  * generic one; the pane handles what it knows, the app the rest (focus,
  * zoom, moving, search, help, event switching, quit). */
 #include "tui.h"
+#include "muster/history.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@ static unsigned focus(struct app *a, int id)
 		return 0;
 	a->dirty |= DIRTY_PANE(a->focus) | DIRTY_PANE(id) | DIRTY_HINT;
 	a->focus = id;
+	a->last_beat = 0; /* presence: the others see the pane we are on */
 	if (a->zoom || a->W < 70)
 		app_layout(a); /* the zoomed / bigger pane follows the focus */
 	return 0;
@@ -42,6 +44,20 @@ static unsigned search(struct app *a, struct pane *p, int dir, bool ask)
 	return DIRTY_ALL;
 }
 
+/* u: the actor's own last change in this event, if nobody changed that
+ * record since (the model refuses with who did, and we show it). */
+static unsigned undo(struct app *a)
+{
+	struct undo_result r;
+	if (undo_last(a->b, a->event_id, &r) != MU_OK) {
+		app_status(a, true, "undo: %s", mu_errmsg());
+		return DIRTY_HINT;
+	}
+	app_reload(a);
+	app_status(a, false, "undone: %s #%lld %s (%s)", r.entity, (long long)r.entity_id, r.action, r.what);
+	return DIRTY_ALL;
+}
+
 static unsigned generic(struct app *a, struct pane *p, enum action act)
 {
 	switch (act) {
@@ -62,9 +78,11 @@ static unsigned generic(struct app *a, struct pane *p, enum action act)
 		clearok(curscr, TRUE);
 		app_reload(a);
 		return DIRTY_ALL | DIRTY_LAYOUT;
-	case ACT_UNDO:
-		app_status(a, true, "undo is not available yet");
-		return DIRTY_HINT;
+	case ACT_UNDO: return undo(a);
+	case ACT_REVIEW: review_show(a); return DIRTY_ALL;
+	case ACT_LOG: log_show(a); return DIRTY_ALL;
+	case ACT_TRASH: trash_show(a); return DIRTY_ALL;
+	case ACT_PEOPLE: people_show(a); return DIRTY_ALL;
 	case ACT_SEARCH: return search(a, p, 1, true);
 	case ACT_SEARCH_NEXT: return search(a, p, 1, false);
 	case ACT_SEARCH_PREV: return search(a, p, -1, false);

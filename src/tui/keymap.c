@@ -17,7 +17,7 @@ const char *const action_group_name[GROUP_N] = {
 	[GROUP_GLOBAL] = "Global", [GROUP_MOVE] = "Moving and searching",
 	[GROUP_EDIT] = "Changing", [GROUP_TIMELINE] = "Timeline",
 	[GROUP_TASKS] = "Tasks", [GROUP_ITEMS] = "Materials",
-	[GROUP_METRICS] = "Metrics",
+	[GROUP_METRICS] = "Metrics", [GROUP_SHEET] = "Review, log, trash and people screens",
 };
 
 static const struct {

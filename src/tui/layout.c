@@ -108,11 +108,27 @@ static void draw_title(struct app *a)
 	bool narrow = a->W < 60;
 	snprintf(tail, sizeof tail, "%s%s%s%s", *phase && !narrow ? " · " : "", narrow ? "" : phase,
 		 *cd ? " · " : "", cd);
-	snprintf(right, sizeof right, "%s%s%s%s ", board_actor(a->b), *a->access && !narrow ? " (" : "",
-		 narrow ? "" : a->access, *a->access && !narrow ? ")" : "");
+	/* Who else has the board open, and where: "bob:tasks eve:log". */
+	struct strbuf who = STRBUF_INIT;
+	int others = 0;
+	for (size_t i = 0; i < a->presence.n; i++) {
+		const struct presence *pr = &a->presence.v[i];
+		if (pr->self)
+			continue;
+		others++;
+		if (!narrow)
+			sb_addf(&who, "%s%s:%s", who.len ? " " : "", pr->login, pr->pane ? pr->pane : "");
+	}
+	if (others && (narrow || utf8_width(sb_str(&who)) > a->W / 4)) {
+		sb_reset(&who);
+		sb_addf(&who, "+%d here", others);
+	}
+	snprintf(right, sizeof right, "%s%s%s%s%s%s ", sb_str(&who), who.len ? " · " : "", board_actor(a->b),
+		 *a->access && !narrow ? " (" : "", narrow ? "" : a->access, *a->access && !narrow ? ")" : "");
+	sb_free(&who);
 	int rw = utf8_width(right);
-	if (rw > a->W / 3)
-		rw = a->W / 3;
+	if (rw > a->W / 2)
+		rw = a->W / 2;
 	/* The event name gives way first: phase and countdown matter more. */
 	int room = a->W - rw - 1, tw = utf8_width(tail), hw = utf8_width(" muster · ");
 	int nw = room - hw - tw;

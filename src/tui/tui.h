@@ -17,6 +17,8 @@
 #include "muster/event.h"
 #include "muster/item.h"
 #include "muster/metric.h"
+#include "muster/people.h"
+#include "muster/presence.h"
 #include "muster/task.h"
 #include "muster/theme.h"
 #include "muster/tui.h"
@@ -105,7 +107,13 @@ struct app {
 	struct role_list roles;
 	struct person_list people;
 	struct checklist_list lists;
-	const char *access; /* of the actor in this event, "" when not listed */
+	const char *access; /* of the actor in this event (event_access) */
+	char access_buf[16];
+	enum access_level level;
+	struct presence_list presence; /* sessions on this event, self included */
+	const char *where;             /* an open sheet's name for presence, else NULL */
+	long long last_beat;
+	int64_t change_counter;        /* board_change_counter at the last reload */
 	int32_t today;
 	int H, W;
 	struct pane pane[PANE_N];
@@ -138,6 +146,14 @@ bool app_signalled(void);
 int ui_getkey(int ms);
 /* Draw what is dirty (loading panes that need it), then one doupdate(). */
 void app_refresh(struct app *a);
+/* Heartbeat (presence) when due, then PRAGMA data_version: true when
+ * another process made a real change (board_change_counter moved); a
+ * heartbeat of someone else only redraws the title line. */
+bool app_poll(struct app *a);
+/* The name others see for where we are ("tasks", "log"...). */
+const char *app_where(struct app *a);
+/* Shown but not allowed (viewer): says why in the status line. */
+unsigned app_denied(struct app *a, const char *what);
 
 /* replay.c: with $MUSTER_REPLAY, ui_getkey() takes keys from that file
  * and $MUSTER_TIMINGS gets the time of each (benchmarks, smoke tests). */
@@ -195,12 +211,52 @@ struct form_field {
 	enum field_kind kind;
 	bool required;
 	char value[512]; /* in: initial text; out: what was entered (UTF-8) */
+	/* Optional own check after the kind's: may normalise value; false
+	 * with a message in err refuses it (shown under the field). */
+	bool (*check)(struct app *a, struct form_field *f, char *err, size_t n);
 };
 /* A modal dialog; true when saved (every field valid), false on Escape. */
 bool form_run(struct app *a, const char *title, struct form_field *f, int n);
 /* One-line question in the status line; true on y/Y. */
 bool ui_confirm(struct app *a, const char *question);
 bool parse_number(const char *s, double *v);
+
+/* sheet.c: full-screen lists (review, log, trash, people). */
+enum { SHEET_ROW, SHEET_HEAD };
+#define SHEET_RELOAD (1u << 29) /* a sheet's handle: load the rows again */
+struct sheet_row {
+	int64_t id;
+	int kind; /* SHEET_HEAD, SHEET_ROW or the sheet's own kinds */
+	enum ui_role role;
+	char *text;
+};
+struct sheet {
+	const char *name;  /* for presence: "review" */
+	char title[160];
+	const char *foot;  /* key hints in the bottom line */
+	const char *empty; /* shown when there are no rows */
+	struct sheet_row *rows;
+	size_t n, cap;
+	int cur, top;
+	bool done;
+	void *ctx;
+	void (*load)(struct app *a, struct sheet *s);
+	/* SHEET_RELOAD, 0, or UNHANDLED */
+	unsigned (*handle)(struct app *a, struct sheet *s, enum action act);
+};
+void sheet_run(struct app *a, struct sheet *s);
+void sheet_clear(struct sheet *s);
+void sheet_add(struct sheet *s, int64_t id, int kind, enum ui_role role, const char *text);
+void sheet_head(struct sheet *s, const char *text);
+/* text padded or cut to w columns (right: aligned right) onto out. */
+void sheet_col(struct strbuf *out, const char *text, int w, bool right);
+const struct sheet_row *sheet_current(const struct sheet *s);
+
+/* The screens. */
+void review_show(struct app *a);
+void log_show(struct app *a);
+void trash_show(struct app *a);
+void people_show(struct app *a);
 
 /* dialog.c */
 void help_show(struct app *a);

@@ -1,0 +1,119 @@
+/* The log screen: who changed what, when, old → new, newest first (the
+ * last 500 changes of the event); f filters by person (f again: everyone).
+ * Live: another process's change appears at the top within a second. */
+#include "tui.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include "muster/log.h"
+
+#define LOG_ROWS 500
+
+static char only[64]; /* login filter, "" = everyone */
+
+/* "2026-09-01T10:00:00.123Z" (UTC) → "09-01 12:00" local. */
+static void when(const char *at, char out[16])
+{
+	struct tm tm = {0};
+	int y, mo, d, h, mi, s;
+	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
+		snprintf(out, 16, "%.11s", at ? at : "");
+		return;
+	}
+	tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
+	tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
+	time_t t = timegm(&tm);
+	struct tm lt;
+	localtime_r(&t, &lt);
+	strftime(out, 16, "%m-%d %H:%M", &lt);
+}
+
+/* A snapshot for people: {"status":"todo"} → status:todo.
+ * TODO(model): a shared log_change_summary() ("status: todo → done", as
+ * `muster log` prints) belongs in src/model/log.c; until then the raw
+ * fields, without JSON punctuation. */
+static void plain(struct strbuf *b, const char *json)
+{
+	if (!json) {
+		sb_add(b, "–");
+		return;
+	}
+	for (const char *p = json; *p; p++) {
+		if (*p == '{' || *p == '}' || *p == '"')
+			continue;
+		if (*p == '.' && p[1] == '0' && (p[2] == ',' || p[2] == '}'))
+			p++;
+		else if (*p == ',')
+			sb_add(b, ", ");
+		else if ((unsigned char)*p >= 32)
+			sb_addc(b, *p);
+	}
+}
+
+static void load(struct app *a, struct sheet *s)
+{
+	struct log_query q = {a->event_id, NULL, only[0] ? only : NULL, LOG_ROWS};
+	struct log_list l = {0};
+	struct strbuf b = STRBUF_INIT;
+	snprintf(s->title, sizeof s->title, "Log · %s%s", only[0] ? "only " : "everyone", only);
+	if (log_query(a->b, &q, &l) != MU_OK) {
+		app_fail(a, "log");
+		return;
+	}
+	for (size_t i = l.n; i-- > 0;) {
+		const struct log_entry *e = &l.v[i];
+		char t[16], ent[48];
+		when(e->at, t);
+		snprintf(ent, sizeof ent, "%s #%lld", e->entity, (long long)e->entity_id);
+		sb_reset(&b);
+		sb_add(&b, t);
+		sb_add(&b, "  ");
+		sheet_col(&b, e->actor, 8, false);
+		sb_add(&b, " ");
+		sheet_col(&b, e->action, 7, false);
+		sb_add(&b, " ");
+		sheet_col(&b, ent, 11, false);
+		sb_add(&b, " ");
+		plain(&b, e->old);
+		sb_add(&b, " → ");
+		plain(&b, e->new_);
+		bool mine = !strcmp(e->actor, board_actor(a->b));
+		sheet_add(s, e->id, SHEET_ROW, mine ? UI_NORMAL : UI_DOING, sb_str(&b));
+	}
+	log_list_free(&l);
+	sb_free(&b);
+}
+
+static unsigned handle(struct app *a, struct sheet *s, enum action act)
+{
+	if (act != ACT_FILTER && act != ACT_SEARCH)
+		return UNHANDLED;
+	if (only[0]) { /* f again: everyone */
+		only[0] = 0;
+		return SHEET_RELOAD;
+	}
+	struct form_field f = {.label = "Person", .kind = FIELD_TEXT};
+	const struct sheet_row *row = sheet_current(s);
+	if (row) { /* the login of the row under the cursor */
+		const char *p = row->text + 13;
+		size_t n = strcspn(p, " ");
+		snprintf(f.value, sizeof f.value, "%.*s", (int)n, p);
+	}
+	if (!form_run(a, "Only the changes of (login)", &f, 1))
+		return 0;
+	snprintf(only, sizeof only, "%.63s", f.value);
+	s->cur = 0;
+	return SHEET_RELOAD;
+}
+
+void log_show(struct app *a)
+{
+	struct sheet s = {
+		.name = "log",
+		.foot = " f only one person / everyone · j/k move · Esc back · ? help",
+		.empty = "No changes yet",
+		.load = load,
+		.handle = handle,
+	};
+	sheet_run(a, &s);
+}

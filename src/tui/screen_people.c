@@ -1,0 +1,117 @@
+/* The people screen: who works on the event, their roles and access
+ * (coordinator / staff / viewer); coordinators add (a), change (e) and
+ * remove (d) people; others see the list read-only. */
+#include "tui.h"
+#include <stdio.h>
+#include <string.h>
+
+static struct person_list P;
+
+static void load(struct app *a, struct sheet *s)
+{
+	struct strbuf b = STRBUF_INIT;
+	person_list_free(&P);
+	snprintf(s->title, sizeof s->title, "People · %s", a->ev.name ? a->ev.name : "");
+	if (person_list(a->b, a->event_id, &P) != MU_OK) {
+		app_fail(a, "people");
+		return;
+	}
+	sb_reset(&b);
+	sheet_col(&b, "Login", 10, false);
+	sb_add(&b, " ");
+	sheet_col(&b, "Name", 20, false);
+	sb_add(&b, " ");
+	sheet_col(&b, "Access", 11, false);
+	sb_add(&b, " Roles");
+	sheet_add(s, 0, SHEET_HEAD, UI_DIM, sb_str(&b));
+	for (size_t i = 0; i < P.n; i++) {
+		const struct person *p = &P.v[i];
+		sb_reset(&b);
+		sheet_col(&b, p->login, 10, false);
+		sb_add(&b, " ");
+		sheet_col(&b, p->name, 20, false);
+		sb_add(&b, " ");
+		sheet_col(&b, p->access, 11, false);
+		sb_addf(&b, " %s", p->roles ? p->roles : "");
+		sheet_add(s, p->id, SHEET_ROW, !strcmp(p->login, board_actor(a->b)) ? UI_DOING : UI_NORMAL,
+			  sb_str(&b));
+	}
+	sb_free(&b);
+}
+
+static bool check_access(struct app *a, struct form_field *f, char *err, size_t n)
+{
+	enum access_level l;
+	static const char *const full[] = {"coordinator", "staff", "viewer"};
+	for (size_t i = 0; i < 3; i++)
+		if (!strncmp(f->value, full[i], strlen(f->value))) {
+			snprintf(f->value, sizeof f->value, "%s", full[i]);
+			return true;
+		}
+	if (access_parse(f->value, &l) == MU_OK)
+		return true;
+	snprintf(err, n, "coordinator, staff or viewer (c/s/v)");
+	return false;
+}
+
+static unsigned handle(struct app *a, struct sheet *s, enum action act)
+{
+	const struct sheet_row *row = sheet_current(s);
+	const struct person *p = NULL;
+	for (size_t i = 0; row && i < P.n; i++)
+		if (P.v[i].id == row->id)
+			p = &P.v[i];
+	if (act != ACT_ADD && act != ACT_EDIT && act != ACT_DELETE)
+		return UNHANDLED;
+	if (!access_may_coordinate(a->b, a->event_id))
+		return app_denied(a, "only coordinators change people"), 0;
+	if (act == ACT_DELETE) {
+		char q[200], l[64];
+		if (!p)
+			return 0;
+		snprintf(q, sizeof q, "Remove %s from the event? y/N", text_cut(l, sizeof l, p->login, 20));
+		if (!ui_confirm(a, q))
+			return 0;
+		if (person_remove(a->b, a->event_id, p->login) != MU_OK)
+			return app_fail(a, "remove"), 0;
+		return SHEET_RELOAD;
+	}
+	bool add = act == ACT_ADD || !p;
+	struct form_field f[] = {
+		{.label = "Login", .kind = FIELD_TEXT, .required = true},
+		{.label = "Name", .kind = FIELD_TEXT},
+		{.label = "Roles", .kind = FIELD_TEXT},
+		{.label = "Access", .kind = FIELD_TEXT, .required = true, .check = check_access},
+	};
+	if (!add) {
+		snprintf(f[0].value, sizeof f[0].value, "%s", p->login);
+		snprintf(f[1].value, sizeof f[1].value, "%s", p->name ? p->name : "");
+		snprintf(f[2].value, sizeof f[2].value, "%s", p->roles ? p->roles : "");
+		snprintf(f[3].value, sizeof f[3].value, "%s", p->access);
+	} else {
+		snprintf(f[3].value, sizeof f[3].value, "staff");
+	}
+	if (!form_run(a, add ? "Add a person · roles: keys, comma-separated" : "Change a person", f, 4))
+		return 0;
+	struct person_fields pf = {f[1].value, f[2].value, f[3].value};
+	bool self = false;
+	int rc = add || strcmp(f[0].value, p->login) ? person_add(a->b, a->event_id, f[0].value, &pf, &self)
+						      : person_set(a->b, a->event_id, p->login, &pf);
+	if (rc != MU_OK)
+		return app_fail(a, add ? "add" : "change"), 0;
+	app_status(a, false, "%s saved%s", f[0].value, self ? " (and you as coordinator)" : "");
+	return SHEET_RELOAD;
+}
+
+void people_show(struct app *a)
+{
+	struct sheet s = {
+		.name = "people",
+		.foot = " a add · e change · d remove (coordinators) · j/k move · Esc back · ? help",
+		.empty = "Nobody listed: everyone coordinates this event (a personal board)",
+		.load = load,
+		.handle = handle,
+	};
+	sheet_run(a, &s);
+	person_list_free(&P);
+}

@@ -93,7 +93,14 @@ fuzz-smoke:
 	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30; \
 	else echo "fuzz: skipped: clang not installed (apt-get install clang libclang-rt-14-dev)"; fi
 
+# Benchmark (issue 6, tests/bench/): an -O2 build in build-bench/, boards of
+# 1k, 10k and 100k tasks, a table of medians; BENCH_SIZES, BENCH_RUNS... in
+# tests/bench/bench.sh.  Not part of make test (tests/cli/bench_smoke.sh is).
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=build-bench CFLAGS="-O2 -g" BIN=build-bench/muster build-bench/muster
+	@sh tests/bench/bench.sh build-bench/muster
+
 clean:
-	rm -rf build build-san muster
+	rm -rf build build-san build-bench muster
 
 -include $(OBJ:.o=.d)

@@ -63,18 +63,19 @@ static const char *const item_names[] = {"A2 posters", "Staff QR posters", "Flye
 					 "Porte-clés gravés", "Sample kits", "桌卡", "Gift boxes", "Stickers"};
 static const char *const units[] = {"pcs", "sets", "boxes", "个", "套", ""};
 
+/* Unique titles (plans name dependencies by title). */
 static void fmt_title(uint64_t *s, size_t n, char *buf, size_t len)
 {
 	switch (pick(s, 10)) {
 	case 0: case 1: case 2:
-		snprintf(buf, len, "%s %s 第%zu批", PICK(s, zh), PICK(s, places), n % 97 + 1);
+		snprintf(buf, len, "%s %s 第%zu批", PICK(s, zh), PICK(s, places), n + 1);
 		break;
 	case 3: case 4:
-		snprintf(buf, len, "%s — %s, lot %zu", PICK(s, fr), PICK(s, places), n % 89 + 1);
+		snprintf(buf, len, "%s — %s, lot %zu", PICK(s, fr), PICK(s, places), n + 1);
 		break;
 	default:
 		snprintf(buf, len, "%s %s for %s (batch %zu)", PICK(s, en_verb), PICK(s, en_obj),
-			 PICK(s, places), n % 101 + 1);
+			 PICK(s, places), n + 1);
 	}
 }
 

@@ -140,7 +140,7 @@ const char *app_where(struct app *a) { return a->where ? a->where : pane_where[a
 
 unsigned app_denied(struct app *a, const char *what)
 {
-	app_status(a, true, "%s (%s): read only here", what, *a->access ? a->access : "viewer");
+	app_status(a, true, "%s · you are %s", what, *a->access ? a->access : "viewer");
 	return DIRTY_HINT;
 }
 

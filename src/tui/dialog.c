@@ -152,3 +152,58 @@ void event_pick(struct app *a)
 	event_list_free(&el);
 	a->dirty |= DIRTY_ALL;
 }
+
+/* Words of s wrapped to w columns into at most max lines of out[]. */
+static int wrap(const char *s, int w, char out[][256], int max)
+{
+	int n = 0;
+	struct strbuf line = STRBUF_INIT;
+	while (*s && n < max) {
+		size_t wl = strcspn(s, " ");
+		char word[256];
+		snprintf(word, sizeof word, "%.*s", (int)(wl < 255 ? wl : 255), s);
+		if (line.len && utf8_width(sb_str(&line)) + 1 + utf8_width(word) > w) {
+			text_cut(out[n++], 256, sb_str(&line), w);
+			sb_reset(&line);
+		}
+		if (line.len)
+			sb_addc(&line, ' ');
+		sb_add(&line, word);
+		s += wl;
+		s += strspn(s, " ");
+	}
+	if (line.len && n < max)
+		text_cut(out[n++], 256, sb_str(&line), w);
+	sb_free(&line);
+	return n;
+}
+
+int ui_choice(struct app *a, const char *title, const char *body, const char *foot, const char *keys)
+{
+	char lines[12][256];
+	int w = a->W - 4 < 70 ? a->W - 4 : 70;
+	int n = wrap(body, w - 4, lines, 12);
+	for (;;) {
+		struct rect r = centre(a, w, n + 4);
+		frame(r, title, NULL);
+		for (int i = 0; i < n && i < r.h - 3; i++)
+			ui_text(r.y + 1 + i, r.x + 2, r.w - 4, lines[i], UI_DIALOG, false);
+		ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, foot, UI_PANE_TITLE, false);
+		wnoutrefresh(stdscr);
+		doupdate();
+		int key = read_key();
+		if (key == KEYCODE_FN + KEY_RESIZE) {
+			app_layout(a);
+			app_draw(a);
+			continue;
+		}
+		if (key == 27 || app_signalled())
+			break;
+		if (key > 0 && key < 128 && strchr(keys, key)) {
+			a->dirty |= DIRTY_ALL;
+			return key;
+		}
+	}
+	a->dirty |= DIRTY_ALL;
+	return 27;
+}

@@ -155,6 +155,8 @@ static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 			snprintf(err, n, "%s is required", f->label);
 		return !f->required;
 	}
+	if (f->kind == FIELD_INFO)
+		return true;
 	if (f->check && !f->check(a, f, err, n))
 		return false;
 	switch (f->kind) {
@@ -199,7 +201,7 @@ static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 				return true;
 		snprintf(err, n, "%s is not on the team", v);
 		return false;
-	case FIELD_TEXT: return true;
+	case FIELD_TEXT: case FIELD_INFO: return true;
 	}
 	return true;
 }
@@ -223,7 +225,11 @@ static void draw_form(struct app *a, const char *title, struct form_field *f, st
 	for (int i = 0; i < n && row < y + h - 2; i++, row++) {
 		ui_text(row, x + 2, lw, f[i].label, i == bad ? UI_ERROR : UI_DIALOG, true);
 		int fx = x + 3 + lw, fw = w - lw - 5;
-		int px = line_draw(&l[i], row, fx, fw, i == cur);
+		int px = fx;
+		if (f[i].kind == FIELD_INFO)
+			ui_text(row, fx, fw, f[i].value, UI_DIM, true);
+		else
+			px = line_draw(&l[i], row, fx, fw, i == cur);
 		if (i == cur)
 			*cy = row, *cx = px;
 		if (i == bad && err[0] && row + 1 < y + h - 2) {
@@ -240,7 +246,11 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
 	struct line *l = xcalloc((size_t)n, sizeof *l);
 	for (int i = 0; i < n; i++)
 		line_set(&l[i], f[i].value);
-	int cur = 0, bad = -1;
+	int cur = 0, bad = -1, editable = 0;
+	for (int i = 0; i < n; i++)
+		editable += f[i].kind != FIELD_INFO;
+	while (editable && f[cur].kind == FIELD_INFO)
+		cur++;
 	bool saved = false, done = false;
 	char err[256] = "";
 	curs_set(1);
@@ -261,9 +271,13 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
 		if (key == 27) {
 			done = true;
 		} else if (key == '\t' || key == KEYCODE_FN + KEY_DOWN) {
-			cur = (cur + 1) % n;
+			do
+				cur = (cur + 1) % n;
+			while (editable && f[cur].kind == FIELD_INFO);
 		} else if (key == KEYCODE_FN + KEY_BTAB || key == KEYCODE_FN + KEY_UP) {
-			cur = (cur + n - 1) % n;
+			do
+				cur = (cur + n - 1) % n;
+			while (editable && f[cur].kind == FIELD_INFO);
 		} else if (key == '\r' || key == '\n' || key == KEYCODE_FN + KEY_ENTER) {
 			bad = -1;
 			for (int i = 0; i < n && bad < 0; i++) {
@@ -273,7 +287,7 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
 			}
 			if (bad < 0)
 				saved = done = true;
-		} else if (key != KEYCODE_FN + KEY_MOUSE) {
+		} else if (key != KEYCODE_FN + KEY_MOUSE && f[cur].kind != FIELD_INFO) {
 			line_key(&l[cur], key);
 		}
 	}

@@ -146,6 +146,20 @@ static void draw_title(struct app *a)
 	ui_text_right(0, a->W - rw, rw, right, UI_TITLE);
 }
 
+/* Hints offer only what the actor may do: a viewer sees no changing keys,
+ * staff no adding (coordinators add). */
+static bool hint_allowed(struct app *a, enum action act)
+{
+	if (a->level == ACCESS_COORDINATOR)
+		return true;
+	switch (act) {
+	case ACT_ADD: return false;
+	case ACT_TICK: case ACT_STATUS: case ACT_RAISE: case ACT_EDIT: case ACT_UNDO:
+		return a->level == ACCESS_STAFF && a->focus != PANE_METRICS;
+	default: return true;
+	}
+}
+
 /* " Tab pane · r role · space tick ..." from the keymap, for the focus. */
 static void draw_hint(struct app *a)
 {
@@ -179,6 +193,8 @@ static void draw_hint(struct app *a)
 		bool must = hints[i].act == ACT_HELP || hints[i].act == ACT_QUIT;
 		if (hints[i].pane >= 0 && hints[i].pane != a->focus)
 			continue;
+		if (!hint_allowed(a, hints[i].act))
+			continue;
 		char keys[128], *sp;
 		keymap_keys(hints[i].act, keys, sizeof keys);
 		if (!keys[0])
@@ -192,6 +208,12 @@ static void draw_hint(struct app *a)
 		if (!must && utf8_width(sb_str(&sb)) + utf8_width(item) > budget)
 			continue;
 		sb_add(&sb, item);
+	}
+	if (a->level == ACCESS_VIEWER && a->event_id) {
+		struct strbuf ro = STRBUF_INIT;
+		sb_addf(&ro, " read only (%s) ·%s", *a->access ? a->access : "viewer", sb_str(&sb));
+		sb_free(&sb);
+		sb = ro;
 	}
 	ui_fill(a->H - 1, 0, a->W, UI_HINT);
 	ui_text(a->H - 1, 0, a->W, sb_str(&sb), UI_HINT, false);

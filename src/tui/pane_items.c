@@ -2,6 +2,7 @@
  * ready/needed quantities; space ticks or unticks, +/- raise or lower the
  * ready quantity by one.  Loads only the visible rows (item_query). */
 #include "tui.h"
+#include "muster/history.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -148,6 +149,10 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 		app_status(a, true, "no checklist to add to");
 		return DIRTY_HINT;
 	}
+	if (!it && !access_may_coordinate(a->b, a->event_id))
+		return app_denied(a, "only coordinators add items");
+	if (it && !access_may_item(a->b, it->id, OP_EDIT))
+		return app_denied(a, "only coordinators edit items");
 	if (it) {
 		snprintf(f[0].value, sizeof f[0].value, "%s", it->title);
 		snprintf(f[1].value, sizeof f[1].value, "%lld", (long long)it->qty);
@@ -164,8 +169,23 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 	parse_number(f[1].value, &qty);
 	struct item_fields fl = {.title = f[0].value, .unit = f[2].value, .due = f[3].value,
 				 .qty = (int64_t)qty};
-	if (it)
-		return changed(a, item_edit(a->b, it->id, &fl), "edit");
+	if (it) {
+		struct conflict cf = {0};
+		int64_t id = it->id;
+		int rc = item_edit_if(a->b, id, &fl, it->updated_at, &cf);
+		if (rc != MU_CONFLICT)
+			return changed(a, rc, "edit");
+		char body[1200];
+		snprintf(body, sizeof body, "%s changed this item at %s while you were editing it: %.900s", cf.actor,
+			 cf.at, cf.what);
+		conflict_free(&cf);
+		int k = ui_choice(a, "Changed meanwhile", body, "o overwrite theirs · r reload theirs · Esc cancel",
+				  "or");
+		if (k == 'o')
+			return changed(a, item_edit(a->b, id, &fl), "edit");
+		app_reload(a);
+		return DIRTY_ALL;
+	}
 	int64_t id = 0;
 	unsigned d = changed(a, item_add(a->b, c->id, &fl, &id), "add");
 	if (id) {
@@ -217,6 +237,8 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	case ACT_EDIT: return form(a, p, it);
 	default: {
 		char q[300], t[200];
+		if (!access_may_item(a->b, it->id, OP_REMOVE))
+			return app_denied(a, "only coordinators delete items");
 		snprintf(q, sizeof q, "Delete item \"%s\"? y/N", text_cut(t, sizeof t, it->title, 40));
 		if (!ui_confirm(a, q))
 			return DIRTY_HINT;

@@ -219,6 +219,8 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	if (p->cur < 0 || p->cur >= (int64_t)M.n)
 		return 0;
 	const struct metric *m = &M.v[p->cur];
+	if (!access_may_coordinate(a->b, a->event_id))
+		return app_denied(a, "only coordinators set actuals");
 	struct form_field f = {.label = act == ACT_EDIT ? "Actual" : "Add", .kind = FIELD_NUMBER, .required = true};
 	if (act == ACT_EDIT && !isnan(m->actual))
 		snprintf(f.value, sizeof f.value, "%.15g", m->actual);

@@ -2,6 +2,8 @@
  * filter, status marks [ ] [~] [!] [x], overdue highlighting; it loads
  * only the rows it shows (task_query limit/offset, task_count). */
 #include "tui.h"
+#include <stdlib.h>
+#include "muster/history.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -10,10 +12,13 @@ static struct {
 	bool mine;
 	struct task_list rows;
 	int64_t done;
+	bool waits[ROWSIG_MAX]; /* rows[i] waits for a dependency not done */
 } T;
 
 static const char *const marks[TASK_STATUS_N] = {"[ ]", "[~]", "[!]", "[x]"};
 static const enum ui_role status_role[TASK_STATUS_N] = {UI_TODO, UI_DOING, UI_BLOCKED, UI_DONE};
+
+static bool deps_text(struct app *a, const char *depends, struct strbuf *out);
 
 static struct task_query query(struct app *a)
 {
@@ -70,6 +75,8 @@ static void load(struct app *a, struct pane *p)
 		ids[i] = t->id;
 		sig[i] = (struct rowsig){t->id, h};
 	}
+	for (int i = 0; i < n; i++)
+		T.waits[i] = T.rows.v[i].status != TASK_DONE && deps_text(a, T.rows.v[i].depends, NULL);
 	list_follow(p, ids, n);
 	list_signature(a, p, sig, n);
 }
@@ -124,7 +131,10 @@ static void draw(struct app *a, struct pane *p)
 		enum ui_role r = list_role(a, p, row, t->id, base);
 		bool plain = r == base;
 		ui_fill(y, x, w, r);
-		x += ui_text(y, x, 3, marks[t->status], plain ? (overdue ? UI_OVERDUE : status_role[t->status]) : r, false) + 1;
+		bool waits = i < ROWSIG_MAX && T.waits[i];
+		const char *mark = waits && t->status == TASK_TODO ? "[<]" : marks[t->status];
+		x += ui_text(y, x, 3, mark, plain ? (overdue ? UI_OVERDUE : waits ? UI_BLOCKED : status_role[t->status]) : r,
+			     false) + 1;
 		snprintf(buf, sizeof buf, "#%lld", (long long)t->id);
 		x += ui_text_right(y, x, idw, buf, plain ? UI_DIM : r) + 1;
 		x += ui_text(y, x, tw, t->title, r, true) + 1;
@@ -154,6 +164,38 @@ static unsigned changed(struct app *a, int rc, const char *what)
 	return DIRTY_ALL;
 }
 
+/* "#7 Choose bait product (done), #9 Gift quote (todo)"; true when one of
+ * them is not done yet (the task waits for it). */
+static bool deps_text(struct app *a, const char *depends, struct strbuf *out)
+{
+	bool open = false;
+	for (const char *d = depends; d && *d;) {
+		long long id = strtoll(d, NULL, 10);
+		struct task dt;
+		struct pool pool = {0};
+		if (id > 0 && task_get(a->b, id, &dt, &pool) == MU_OK) {
+			char tt[64];
+			if (out)
+				sb_addf(out, "%s#%lld %s (%s)", out->len ? ", " : "", id, text_cut(tt, sizeof tt, dt.title, 24),
+					task_status_name(dt.status));
+			open |= dt.status != TASK_DONE;
+		}
+		pool_free(&pool);
+		d += strcspn(d, ",");
+		d += *d == ',';
+	}
+	return open;
+}
+
+/* Someone changed the task after the form read it: show what, and ask. */
+static int ask_conflict(struct app *a, int64_t id, const struct conflict *c)
+{
+	char body[1200];
+	snprintf(body, sizeof body, "%s changed task #%lld at %s while you were editing it: %.900s", c->actor,
+		 (long long)id, c->at, c->what);
+	return ui_choice(a, "Changed meanwhile", body, "o overwrite theirs · r reload theirs · Esc cancel", "or");
+}
+
 static unsigned form(struct app *a, struct pane *p, const struct task *t)
 {
 	struct form_field f[] = {
@@ -163,7 +205,22 @@ static unsigned form(struct app *a, struct pane *p, const struct task *t)
 		{.label = "Phase", .kind = FIELD_PHASE},
 		{.label = "Role", .kind = FIELD_ROLE},
 		{.label = "Notes", .kind = FIELD_TEXT},
+		{.label = "Needs", .kind = FIELD_INFO},
 	};
+	int nf = 6;
+	bool notes_only = false;
+	if (!t && !access_may_coordinate(a->b, a->event_id))
+		return app_denied(a, "only coordinators add tasks");
+	if (t && !access_may_task(a->b, t->id, OP_EDIT)) {
+		if (!access_may_task(a->b, t->id, OP_NOTES)) {
+			char m[120];
+			snprintf(m, sizeof m, "you may not change task #%lld: not of your roles", (long long)t->id);
+			return app_denied(a, m);
+		}
+		notes_only = true;
+		for (int i = 0; i < 5; i++)
+			f[i].kind = FIELD_INFO;
+	}
 	if (t) {
 		snprintf(f[0].value, sizeof f[0].value, "%s", t->title);
 		snprintf(f[1].value, sizeof f[1].value, "%s", t->owner);
@@ -171,6 +228,13 @@ static unsigned form(struct app *a, struct pane *p, const struct task *t)
 		snprintf(f[3].value, sizeof f[3].value, "%s", t->phase_key);
 		snprintf(f[4].value, sizeof f[4].value, "%s", t->role_key);
 		snprintf(f[5].value, sizeof f[5].value, "%s", t->notes ? t->notes : "");
+		if (t->depends && *t->depends) {
+			struct strbuf d = STRBUF_INIT;
+			deps_text(a, t->depends, &d);
+			snprintf(f[6].value, sizeof f[6].value, "%s", sb_str(&d));
+			sb_free(&d);
+			nf = 7;
+		}
 	} else {
 		if (T.role >= 0 && (size_t)T.role < a->roles.n)
 			snprintf(f[4].value, sizeof f[4].value, "%s", a->roles.v[T.role].key);
@@ -178,16 +242,33 @@ static unsigned form(struct app *a, struct pane *p, const struct task *t)
 			snprintf(f[1].value, sizeof f[1].value, "%s", board_actor(a->b));
 	}
 	char ttl[64];
-	snprintf(ttl, sizeof ttl, t ? "Edit task #%lld" : "New task", t ? (long long)t->id : 0LL);
-	if (!form_run(a, ttl, f, 6))
+	snprintf(ttl, sizeof ttl, t ? notes_only ? "Task #%lld · notes" : "Edit task #%lld" : "New task",
+		 t ? (long long)t->id : 0LL);
+	if (!form_run(a, ttl, f, nf))
 		return DIRTY_ALL;
 	struct task_fields tf = {
 		.title = f[0].value, .owner = f[1].value, .due = f[2].value,
 		.phase = f[3].value[0] ? f[3].value : NULL, .role = f[4].value[0] ? f[4].value : NULL,
 		.notes = f[5].value,
 	};
-	if (t)
-		return changed(a, task_edit(a->b, t->id, &tf), "edit");
+	if (notes_only)
+		tf = (struct task_fields){.notes = f[5].value};
+	if (t) {
+		struct conflict c = {0};
+		int64_t id = t->id;
+		int rc = task_edit_if(a->b, id, &tf, t->updated_at, &c);
+		if (rc == MU_CONFLICT) {
+			int k = ask_conflict(a, id, &c);
+			conflict_free(&c);
+			if (k == 'o')
+				return changed(a, task_edit(a->b, id, &tf), "edit");
+			app_reload(a);
+			if (k == 'r')
+				app_status(a, false, "reloaded task #%lld: your edit was not saved", (long long)id);
+			return DIRTY_ALL;
+		}
+		return changed(a, rc, "edit");
+	}
 	int64_t id = 0;
 	unsigned d = changed(a, task_add(a->b, a->event_id, &tf, &id), "add");
 	if (id) { /* new tasks go last: show it there */
@@ -236,6 +317,8 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	case ACT_EDIT: return form(a, p, t);
 	case ACT_DELETE: {
 		char q[300], tt[200];
+		if (!access_may_task(a->b, t->id, OP_REMOVE))
+			return app_denied(a, "only coordinators delete tasks");
 		snprintf(q, sizeof q, "Delete task #%lld \"%s\"? y/N", (long long)t->id,
 			 text_cut(tt, sizeof tt, t->title, 40));
 		if (!ui_confirm(a, q))

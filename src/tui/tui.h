@@ -205,7 +205,8 @@ long long list_next_flash_end(struct app *a);
 enum ui_role list_role(struct app *a, struct pane *p, int64_t row, int64_t id, enum ui_role r);
 
 /* form.c */
-enum field_kind { FIELD_TEXT, FIELD_DATE, FIELD_NUMBER, FIELD_INT, FIELD_ROLE, FIELD_PHASE, FIELD_OWNER };
+/* FIELD_INFO: shown, not editable (the cursor skips it, nothing checked). */
+enum field_kind { FIELD_TEXT, FIELD_DATE, FIELD_NUMBER, FIELD_INT, FIELD_ROLE, FIELD_PHASE, FIELD_OWNER, FIELD_INFO };
 struct form_field {
 	const char *label;
 	enum field_kind kind;
@@ -261,6 +262,9 @@ void people_show(struct app *a);
 /* dialog.c */
 void help_show(struct app *a);
 void event_pick(struct app *a);
+/* A question in a box: body wrapped, foot ("o overwrite · Esc cancel") on
+ * the last line; returns the key pressed among keys, or 27 (Escape). */
+int ui_choice(struct app *a, const char *title, const char *body, const char *foot, const char *keys);
 
 /* The panes. */
 extern const struct pane_ops pane_timeline_ops, pane_tasks_ops, pane_items_ops, pane_metrics_ops;

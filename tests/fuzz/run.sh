@@ -4,7 +4,9 @@
 # with the seeds in tests/fuzz/corpus/NAME, the dictionary tests/fuzz/NAME.dict
 # and a growing corpus in $BUILD/corpus/NAME.  An input slower than 1 s, over
 # 2 GiB, a crash, a sanitizer report or a leak fails.  Prints per target: runs,
-# exec/s, crashes, leaks, slowest corpus input; exits non-zero on any failure.
+# exec/s, crashes, leaks, the slowest input of the run (whole seconds, from
+# libFuzzer), peak RSS and the slowest corpus input timed again in ms; exits
+# non-zero on any failure.
 #   run.sh --have-clang : exit 0 when clang can build a libFuzzer target.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 1
@@ -36,6 +38,8 @@ one() {
 	secs=$(($(date +%s) - start))
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+	slowrun=$(sed -n 's/^stat::slowest_unit_time_sec: *//p' "$log" | tail -n 1)
+	rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)
 	# libFuzzer stops at the first failure and writes it as crash-, leak-,
 	# timeout- (over 1 s) or oom- (over 2 GiB): count those
 	leaks=$(grep -c 'Test unit written to .*/[^/]*leak-' "$log")
@@ -47,8 +51,8 @@ one() {
 		xargs -0 -r "$bin" -runs=1 2>&1 | sed -n 's/^Executed \(.*\) in \([0-9]*\) ms$/\2 \1/p' |
 		sort -n | tail -n 1)
 	nc=$(find "$BUILD/corpus/$n" -type f | wc -l | tr -d ' ')
-	printf '%-12s %4ss  runs %-10s exec/s %-6s crashes %s  leaks %s  corpus %s  slowest %s ms (%s)%s\n' \
-		"$n" "$secs" "${runs:-?}" "${eps:-?}" "$crashes" "$leaks" "$nc" "${slow%% *}" "${slow#* }" \
+	printf '%-12s %4ss  runs %-10s exec/s %-6s crashes %s  leaks %s  slowest in run %ss  rss %sMB  corpus %s, slowest %s ms (%s)%s\n' \
+		"$n" "$secs" "${runs:-?}" "${eps:-?}" "$crashes" "$leaks" "${slowrun:-?}" "${rss:-?}" "$nc" "${slow%% *}" "${slow#* }" \
 		"${art:+  reproducer: $art}" >"$BUILD/logs/$n.sum"
 	[ $rc -eq 0 ]
 }

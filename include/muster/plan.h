@@ -34,6 +34,7 @@ struct plan_task {
 };
 struct plan_item {
 	char *title, *unit;
+	char *done_by, *done_at; /* who ticked it and when (export only) */
 	int64_t qty, ready; /* qty defaults to 1, ready to 0 */
 	bool done;
 	char due[11];

@@ -68,6 +68,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	rc = plan_parse_file(o.arg[0], start, &p);
 	if (rc)
 		return rc;
+	fputs(sb_str(&p.warnings), stderr); /* "FILE:L:C: warning: ..." lines */
 	rc = cli_board(c, BOARD_CREATE, &b);
 	if (rc == MU_OK)
 		rc = plan_import(b, &p, &id);

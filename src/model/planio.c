@@ -52,8 +52,8 @@ static int import_rows(struct board *b, const struct plan *p, int64_t ev)
 	static const char *sql_list = "INSERT INTO checklist(event_id, name, role_id, position) VALUES (?1, ?2, ?3, ?4)";
 	static const char *sql_item =
 		"INSERT INTO item(checklist_id, title, qty, qty_ready, unit, due, done, done_by, done_at, position)"
-		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, ''), ?6, ?7, CASE WHEN ?7 THEN ?8 END,"
-		" CASE WHEN ?7 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END, ?9)";
+		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, ''), ?6, ?7, CASE WHEN ?7 THEN coalesce(?10, ?8) END,"
+		" CASE WHEN ?7 THEN coalesce(?11, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) END, ?9)";
 	static const char *sql_metric = "INSERT INTO metric(event_id, kind, name, target, rate, actual, position)"
 					" VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 0), ?7)";
 	int rc = MU_OK;
@@ -151,6 +151,8 @@ static int import_rows(struct board *b, const struct plan *p, int64_t ev)
 			sqlite3_bind_int(st, 7, it->done);
 			sqlite3_bind_text(st, 8, b->actor, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 9, (int64_t)j + 1);
+			db_bind_text(st, 10, it->done_by);
+			db_bind_text(st, 11, it->done_at);
 			rc = db_exec_stmt(b, st);
 		}
 	}
@@ -289,7 +291,8 @@ static int load_tasks(struct board *b, int64_t ev, struct plan *p)
 static int load_checklists(struct board *b, int64_t ev, struct plan *p)
 {
 	static const char *sql =
-		"SELECT c.id, c.name, r.key, i.title, i.qty, i.qty_ready, i.unit, i.due, i.done"
+		"SELECT c.id, c.name, r.key, i.title, i.qty, i.qty_ready, i.unit, i.due, i.done, i.done_by,"
+		" i.done_at"
 		" FROM checklist c LEFT JOIN role r ON r.id = c.role_id"
 		" LEFT JOIN item i ON i.checklist_id = c.id WHERE c.event_id = ?1"
 		" ORDER BY c.position, c.id, i.position, i.id";
@@ -320,6 +323,8 @@ static int load_checklists(struct board *b, int64_t ev, struct plan *p)
 		it->unit = opt_text(&p->pool, st, 6);
 		db_col_date(st, 7, it->due);
 		it->done = sqlite3_column_int(st, 8) != 0;
+		it->done_by = opt_text(&p->pool, st, 9);
+		it->done_at = opt_text(&p->pool, st, 10);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? MU_OK : db_fail(b, rc);

@@ -317,6 +317,8 @@ void plan_emit(const struct plan *p, enum plan_emit_mode mode, struct strbuf *ou
 			if (!tpl && m->done) {
 				key(&e, "done");
 				sb_add(out, "true");
+				f_str(&e, "done_by", m->done_by);
+				f_str(&e, "done_at", m->done_at);
 			}
 			close_flow(&e);
 		}

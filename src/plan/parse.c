@@ -171,8 +171,9 @@ static int parse_tasks(struct ctx *c, const struct ynode *list, struct indexes *
 static int parse_checklists(struct ctx *c, const struct ynode *list, struct indexes *ix)
 {
 	static const char *const keys[] = {"name", "role", "items", NULL};
-	static const char *const ikeys[] = {"title", "qty", "unit", "due", "ready", "done", NULL};
-	const struct ynode *it, *v[3], *w[6], *item;
+	static const char *const ikeys[] = {"title", "qty", "unit", "due", "ready", "done", "done_by",
+					    "done_at", NULL};
+	const struct ynode *it, *v[3], *w[8], *item;
 	struct plan *p = c->p;
 	if (pl_get_seq(c, list, "checklists", &it, &p->nchecklists))
 		return MU_DATA;
@@ -192,7 +193,9 @@ static int parse_checklists(struct ctx *c, const struct ynode *list, struct inde
 			    pl_get_required(c, item, w[0], "title", "item", &m->title) ||
 			    pl_get_int(c, w[1], "qty", 1, &m->qty) || pl_get_str(c, w[2], "unit", false, &m->unit) ||
 			    pl_get_date(c, w[3], "due", m->due) || pl_get_int(c, w[4], "ready", 0, &m->ready) ||
-			    pl_get_bool(c, w[5], "done", &m->done))
+			    pl_get_bool(c, w[5], "done", &m->done) ||
+			    pl_get_str(c, w[6], "done_by", false, &m->done_by) ||
+			    pl_get_str(c, w[7], "done_at", false, &m->done_at))
 				return MU_DATA;
 		}
 	}

@@ -40,6 +40,9 @@
  *   or phase) is an error.
  * - Limits: 4 MiB per file, 64 KiB per value, 64 levels of nesting, a
  *   million values; anchors, aliases and a second document are refused.
+ * - Exports carry the board's progress so that they import to the same
+ *   board: task status and notes, item ready/done/done_by/done_at, stage
+ *   actual and budget spent.  Templates leave all of these out but notes.
  * - plan_emit(PLAN_TEMPLATE) writes dates as T-n/T+n only when the plan has
  *   a start (event.start stays absolute: it is the anchor --start moves). */
 #ifndef MUSTER_PLAN_INT_H

@@ -174,7 +174,7 @@ static bool deps_text(struct app *a, const char *depends, struct strbuf *out)
 		struct task dt;
 		struct pool pool = {0};
 		if (id > 0 && task_get(a->b, id, &dt, &pool) == MU_OK) {
-			char tt[64];
+			char tt[128];
 			if (out)
 				sb_addf(out, "%s#%lld %s (%s)", out->len ? ", " : "", id, text_cut(tt, sizeof tt, dt.title, 24),
 					task_status_name(dt.status));

@@ -1,5 +1,5 @@
 /* The timeline pane: phases as bars on a date axis, due tasks (•) and
- * material due dates (◆) as marks, a today line, overdue in the alert
+ * material due dates (◆) as marks (on a bar only a shaded cell ▓), a today line, overdue in the alert
  * colour; zoom day/week/month (+/-), scroll in time (h/l, [/]), t = today. */
 #include "tui.h"
 #include <stdio.h>
@@ -156,16 +156,20 @@ static const struct phase *phase_of_day(struct app *a, int32_t d)
 	return NULL;
 }
 
+/* A phase row: the bar, then the marks.  A mark never sits on top of the
+ * bar (at 80 columns that made bars unreadable): on a bar cell it only
+ * shades the cell (▓, in the alert colour when overdue); off the bar it is
+ * • (task) or ◆ (material). */
 static void draw_row(struct app *a, struct pane *p, size_t pi, int y, int x, int cw)
 {
 	const struct phase *ph = &a->phases.v[pi];
 	int32_t s = day_of(ph->start), e = day_of(ph->end);
-	int used = -1;
+	int used = -1, c0 = 0, c1 = -1;
+	enum ui_role r = (enum ui_role)(UI_PHASE_1 + (int)(pi % 4));
 	if (s != DATE_NONE && e != DATE_NONE) {
-		int c0 = col_of(s), c1 = col_of(e + 1) - 1;
+		c0 = col_of(s), c1 = col_of(e + 1) - 1;
 		if (c1 < c0)
 			c1 = c0;
-		enum ui_role r = (enum ui_role)(UI_PHASE_1 + (int)(pi % 4));
 		for (int c = c0 < 0 ? 0 : c0; c <= c1 && c < cw; c++) {
 			ui_set(day_at(c) <= a->today && a->today <= e && col_of(a->today) == c ? UI_TODAY : r);
 			mvaddstr(y, x + c, "█");
@@ -181,8 +185,14 @@ static void draw_row(struct app *a, struct pane *p, size_t pi, int y, int x, int
 		int c = col_of(m->day);
 		bool overdue = m->day < a->today && !m->done;
 		if (c >= 0 && c < cw) {
-			ui_set(overdue ? UI_OVERDUE : m->done ? UI_DONE : UI_MILESTONE);
-			mvaddstr(y, x + c, m->item ? "◆" : "•");
+			bool on_bar = c >= c0 && c <= c1;
+			if (on_bar) {
+				ui_set(overdue ? UI_OVERDUE : r);
+				mvaddstr(y, x + c, "▓");
+			} else {
+				ui_set(overdue ? UI_OVERDUE : m->done ? UI_DONE : UI_MILESTONE);
+				mvaddstr(y, x + c, m->item ? "◆" : "•");
+			}
 			used = c > used ? c : used;
 		}
 		if (!m->done && m->day >= a->today && (!next || m->day < next->day))

@@ -2,6 +2,7 @@
 # The four panes at 80x24 and 160x48 (expected text blocks), zoom, the help
 # overlay, and that nothing is drawn past the terminal or a pane border.
 # Keys: none, then `z` (zoom the tasks), `z`, `?` (help), `q` (close help).
+# Timeline marks on a phase bar shade the cell (▓) instead of covering it.
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/lib.sh"
 board
@@ -12,13 +13,13 @@ expect_block "80x24 screen" <<'EOF2'
  muster · Mid-Autumn Whitening Package Pr… · Warm-up · T-9d alice (coordinator)
 ┌Timeline · week───────────────────────────┐┌Metrics · live────────────────────┐
 │                Aug 24    Sep 7     21    ││Acquisition 0/25k   ░░░░░░░░░   0%│
-│Planning    •█        │                   ││Activation  0/3.75k ░░░░░░░░░   0%│
-│Preparation   ██••    │                   ││Retention   0/1.5k  ░░░░░░░░░   0%│
-│Warm-up           ◆•█◆██◆█ Test group-buy…││Revenue     0/1.05k ░░░░░░░░░   0%│
-│Launch                │   █• Invitation c…││Ads         0/41.7k ░░░░░░░░░   0%│
-│Climax                │     ████•██•      ││Gifts       0/2.3k  ░░░░░░░░░   0%│
-│Wrap-up               │             █••   ││Print       0/1k    ░░░░░░░░░   0%│
-│Review                │                ██•││Starts in 9d · Spent 0/45k 0%     │
+│Planning    ▓█        │                   ││Activation  0/3.75k ░░░░░░░░░   0%│
+│Preparation   ██▓▓    │                   ││Retention   0/1.5k  ░░░░░░░░░   0%│
+│Warm-up           ▓▓█▓██▓█ Test group-buy…││Revenue     0/1.05k ░░░░░░░░░   0%│
+│Launch                │   █▓ Invitation c…││Ads         0/41.7k ░░░░░░░░░   0%│
+│Climax                │     ████▓██▓      ││Gifts       0/2.3k  ░░░░░░░░░   0%│
+│Wrap-up               │             █▓▓   ││Print       0/1k    ░░░░░░░░░   0%│
+│Review                │                ██▓││Starts in 9d · Spent 0/45k 0%     │
 │                      │                   ││ROI – · I/O –                     │
 ├Tasks · Project controller 0/5────────────┤├Materials · Print & promo 0/4─────┤
 │[ ]  #2 List internal resour… alice Aug 10││[ ] A2 posters            0/50 pcs│
@@ -86,7 +87,7 @@ expect_block "160x48 top" <<'EOF2'
  muster · Mid-Autumn Whitening Package Promo · Warm-up · T-9d
 ┌Timeline · week───────────────────────────────────────────────────────────────────────┐┌Metrics · live──────
 │               Aug 3     17   24   31   Sep 7     21   28   Oct 5     19   26   Nov 2 ││Acquisition 0/25k   ░
-│Planning         █•••█••██•        │                                                  ││Activation  0/3.75k ░
+│Planning         █▓▓▓█▓▓██▓        │                                                  ││Activation  0/3.75k ░
 EOF2
 expect_block "160x48 tasks and materials" <<'EOF2'
 ├Tasks · Project controller 0/5──────

@@ -108,6 +108,21 @@ keys o
 expect_screen "overwrite: ours on screen" "#2 List internal resour"
 expect_match "overwrite in the db" '"title":"List internal resources and gaps \(mine\)"' "$(mu tasks --json)"
 
+# --- people: alice (coordinator) makes dan a viewer by keys ---
+keys P
+expect_block "people screen" <<'EOF2'
+│Login      Name                 Access      Roles
+│alice      Alice Chen           coordinator pm
+│bob        Bob Li               staff       ops
+EOF2
+keys G e
+expect_screen "change form" "Change a person"
+keys Tab Tab Tab C-u; type_text v; keys Enter
+expect_screen "dan is a viewer now" "│dan        Dan Xu               viewer      bd"
+expect_match "access in the db" '"login":"dan"[^}]*"access":"viewer"' "$(mu people --json 2>&1)"
+keys Escape
+expect_screen "back from people" "┌Timeline"
+
 # --- live: 100 changes from another process, each on screen within 1 s ---
 # (refresh 200 ms keeps the test short; the default 500 ms is within 1 s too)
 mkdir -p "$XDG_CONFIG_HOME/muster"

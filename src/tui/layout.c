@@ -188,7 +188,7 @@ static void draw_hint(struct app *a)
 	};
 	struct strbuf sb = STRBUF_INIT;
 	/* Items that do not fit are left out whole; help and quit always show. */
-	int budget = a->W - 20;
+	int budget = a->W - 20 - (a->level == ACCESS_VIEWER && a->event_id ? 22 : 0); /* "read only (viewer) ·" */
 	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
 		bool must = hints[i].act == ACT_HELP || hints[i].act == ACT_QUIT;
 		if (hints[i].pane >= 0 && hints[i].pane != a->focus)

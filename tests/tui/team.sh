@@ -39,7 +39,7 @@ tmux -L bob-$$ kill-server 2>/dev/null
 # --- viewer: zed is not on the team (a viewer): no changing keys ---
 TUI_USER=zed tui_start 80 24
 expect_screen "viewer in the title" "zed (viewer)"
-expect_screen "read-only hint line" " read only (viewer) · Tab pane · r role · m mine"
+expect_screen "read-only hint line" " read only (viewer) · Tab pane · r role · m mine · z zoom · ? help · q quit"
 expect_no_screen "no a add for a viewer" "a add"
 keys Space
 expect_screen "viewer tick refused, reason shown" "zed (viewer) may not"

@@ -242,6 +242,37 @@ static void test_task_query_and_count(void **state)
 	task_list_free(&l);
 }
 
+static void test_task_find(void **state)
+{
+	struct board *b = *state;
+	int64_t ev = import_sample(b), id, row;
+	struct task_query q = TASK_QUERY_INIT;
+	q.event_id = ev;
+	/* Tasks in order: 1 Book the DJ, 2 Print "flyers"..., 3 Open doors. */
+	assert_int_equal(task_find(b, &q, "d", 0, 1, &id, &row), MU_OK);
+	assert_int_equal(id, 1);
+	assert_int_equal(row, 0);
+	assert_int_equal(task_find(b, &q, "d", 1, 1, &id, &row), MU_OK);
+	assert_int_equal(id, 3); /* "Open doors": skips #2, which has no 'd' */
+	assert_int_equal(row, 2);
+	assert_int_equal(task_find(b, &q, "d", 3, 1, &id, &row), MU_OK);
+	assert_int_equal(id, 1); /* wraps around */
+	assert_int_equal(task_find(b, &q, "FLYERS", 1, -1, &id, &row), MU_OK);
+	assert_int_equal(id, 2); /* backwards, wrapping past the first row */
+	assert_int_equal(row, 1);
+	assert_int_equal(task_find(b, &q, "#3", 0, 1, &id, &row), MU_OK);
+	assert_int_equal(id, 3);
+	assert_int_equal(task_find(b, &q, "zebra", 0, 1, &id, &row), MU_DATA);
+	q.role_id = 2; /* ops: #2 and #3 */
+	assert_int_equal(task_find(b, &q, "doors", 0, 1, &id, &row), MU_OK);
+	assert_int_equal(row, 1);
+	q.role_id = 0;
+	q.owner = "bob"; /* only #2 */
+	assert_int_equal(task_find(b, &q, "o", 0, 1, &id, &row), MU_OK);
+	assert_int_equal(id, 2);
+	assert_int_equal(row, 0);
+}
+
 static void test_task_move(void **state)
 {
 	struct board *b = *state;
@@ -475,6 +506,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_task_changes_are_audited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_rejects_bad_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_query_and_count, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_task_find, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_move, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_ticks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_add_edit_remove, setup, teardown),

@@ -47,6 +47,13 @@ int task_query(struct board *b, const struct task_query *q, struct task_list *ou
 /* Rows matching q (ignoring limit/offset) and how many of them are done. */
 int task_count(struct board *b, const struct task_query *q, int64_t *total, int64_t *done);
 void task_list_free(struct task_list *l);
+/* Search in SQL for the screen's "/" and n/N: the next (dir > 0) or previous
+ * task of q (position order; q->search is ignored) after the task
+ * after_id (0 = from the start), wrapping around, whose title, owner or notes
+ * contain text (ASCII case-insensitive) or whose "#id" is text.  Sets *id and
+ * *row (its index in q's rows); MU_DATA "no task matches" when none. */
+int task_find(struct board *b, const struct task_query *q, const char *text, int64_t after_id, int dir,
+	      int64_t *id, int64_t *row);
 int task_get(struct board *b, int64_t id, struct task *out, struct pool *pool);
 
 /* Fields for add/edit: NULL leaves a field unchanged (edit) or default (add).

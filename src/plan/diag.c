@@ -1,21 +1,9 @@
-/* Errors and warnings of a plan, "FILE:LINE:COL: message" (1-based). */
+/* Warnings of a plan, "FILE:LINE:COL: warning: text" (1-based), kept until
+ * the parse succeeds and then written in file order. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "plan_int.h"
-
-int pl_err(struct ctx *c, int line, int col, const char *fmt, ...)
-{
-	struct strbuf b = STRBUF_INIT;
-	va_list ap;
-	sb_addf(&b, "%s:%d:%d: ", c->name, line, col);
-	va_start(ap, fmt);
-	sb_vaddf(&b, fmt, ap);
-	va_end(ap);
-	mu_fail(MU_DATA, "%s", sb_str(&b));
-	sb_free(&b);
-	return MU_DATA;
-}
 
 void pl_warn(struct ctx *c, int line, int col, const char *fmt, ...)
 {
@@ -28,7 +16,7 @@ void pl_warn(struct ctx *c, int line, int col, const char *fmt, ...)
 		c->warncap = c->warncap ? 2 * c->warncap : 8;
 		c->warn = xrealloc(c->warn, c->warncap * sizeof *c->warn);
 	}
-	c->warn[c->nwarn] = (struct warning){line, col, c->nwarn, pool_strdup(&c->tmp, sb_str(&b))};
+	c->warn[c->nwarn] = (struct warning){line, col, c->nwarn, pool_strdup(&c->doc.pool, sb_str(&b))};
 	c->nwarn++;
 	sb_free(&b);
 }
@@ -49,26 +37,10 @@ void pl_flush_warnings(struct ctx *c)
 		qsort(c->warn, c->nwarn, sizeof *c->warn, warning_cmp);
 	for (size_t i = 0; i < c->nwarn && i <= PLAN_MAX_WARNINGS; i++) {
 		const struct warning *w = &c->warn[i];
-		sb_addf(&c->p->warnings, "%s:%d:%d: warning: ", c->name, w->line, w->col);
+		sb_addf(&c->p->warnings, "%s:%d:%d: warning: ", c->doc.name, w->line, w->col);
 		if (i < PLAN_MAX_WARNINGS)
 			sb_addf(&c->p->warnings, "%s\n", w->text);
 		else
 			sb_addf(&c->p->warnings, "%zu more warnings not shown\n", c->nwarn - i);
 	}
-}
-
-struct clip pl_clip(const char *s)
-{
-	struct clip r;
-	size_t n = strlen(s);
-	if (n <= 60) {
-		memcpy(r.s, s, n + 1);
-		return r;
-	}
-	n = 60;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(r.s, s, n);
-	memcpy(r.s + n, "...", 4);
-	return r;
 }

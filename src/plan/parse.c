@@ -24,7 +24,7 @@ static int parse_event(struct ctx *c, const struct ynode *ev, const char *start_
 
 	if (!ev)
 		return nerr(c, root, "missing event: a plan needs an event with a name");
-	if (pl_is_null(ev))
+	if (ydoc_is_null(ev))
 		return nerr(c, ev, "event needs a name");
 	if (pl_fields(c, ev, "event", keys, v) || pl_get_required(c, ev, v[0], "name", "event", &p->name) ||
 	    pl_get_enum(c, v[1], "kind", kinds, "user, promotion or brand", &p->kind) ||
@@ -32,7 +32,7 @@ static int parse_event(struct ctx *c, const struct ynode *ev, const char *start_
 	    pl_get_num(c, v[5], "budget", false, &p->budget) ||
 	    pl_get_str(c, v[6], "currency", false, &p->currency))
 		return MU_DATA;
-	if (!pl_is_null(v[3])) {
+	if (!ydoc_is_null(v[3])) {
 		if (pl_need_scalar(c, v[3], "start"))
 			return MU_DATA;
 		if (!date_parse_iso(v[3]->s, &old))
@@ -42,7 +42,7 @@ static int parse_event(struct ctx *c, const struct ynode *ev, const char *start_
 	}
 	if (start_arg && !date_parse_iso(start_arg, &arg))
 		return mu_fail(MU_USAGE, "invalid start date \"%s\": expected a date like 2026-09-01",
-			       pl_clip(start_arg).s);
+			       ydoc_clip(start_arg).s);
 	c->start = arg != DATE_NONE ? arg : old;
 	c->shift = arg != DATE_NONE && old != DATE_NONE ? arg - old : 0;
 	if (c->start != DATE_NONE)
@@ -121,7 +121,7 @@ static int parse_phases(struct ctx *c, const struct ynode *list, struct indexes 
 			return MU_DATA;
 		if (f->start[0] && f->end[0] && date_parse_iso(f->start, &a) &&
 		    date_parse_iso(f->end, &b) && b < a)
-			return nerr(c, v[3], "phase %s ends before it starts (%s)", pl_clip(f->key).s,
+			return nerr(c, v[3], "phase %s ends before it starts (%s)", ydoc_clip(f->key).s,
 				    f->start);
 		pl_kindex_add(&ix->phases, f->key, i, v[0]);
 	}
@@ -164,7 +164,7 @@ static int parse_tasks(struct ctx *c, const struct ynode *list, struct indexes *
 	for (size_t j = 0; j < ix->strays.n; j++)
 		if (!j || strcmp(ix->strays.v[j].k, ix->strays.v[j - 1].k))
 			pl_warn(c, ix->strays.v[j].node->line, ix->strays.v[j].node->col,
-			      "owner \"%s\" is not among people", pl_clip(ix->strays.v[j].k).s);
+			      "owner \"%s\" is not among people", ydoc_clip(ix->strays.v[j].k).s);
 	return pl_kindex_sort(c, &ix->tasks, NULL);
 }
 
@@ -211,7 +211,7 @@ static int parse_metrics(struct ctx *c, const struct ynode *m)
 	struct plan *p = c->p;
 	struct kindex ix = {NULL, 0};
 	int rc = MU_DATA;
-	if (pl_is_null(m))
+	if (ydoc_is_null(m))
 		return 0;
 	if (pl_fields(c, m, "metrics", keys, v) || pl_get_num(c, v[0], "unit_price", false, &p->unit_price) ||
 	    pl_get_num(c, v[1], "ctr", true, &p->ctr) || pl_get_num(c, v[2], "cpm", false, &p->cpm) ||
@@ -263,11 +263,11 @@ static int parse_root(struct ctx *c, const struct ynode *root, const char *start
 	struct indexes ix;
 	int rc;
 
-	if (pl_is_null(root))
+	if (ydoc_is_null(root))
 		return pl_err(c, 1, 1, "empty plan: expected a mapping with an event");
 	if (root->kind != Y_MAP)
 		return nerr(c, root, "expected a mapping with an event at the top level, not %s",
-			    pl_kind_name(root));
+			    ydoc_kind_name(root));
 	if (pl_fields(c, root, "the plan", keys, v))
 		return MU_DATA;
 	memset(&ix, 0, sizeof ix);
@@ -293,24 +293,25 @@ static int parse_root(struct ctx *c, const struct ynode *root, const char *start
 int plan_parse_buffer(const char *name, const char *buf, size_t len, const char *start,
 		      struct plan *out)
 {
-	struct ctx c = {.name = name ? name : "plan", .buf = buf, .len = len, .p = out};
-	struct ynode *root = NULL;
+	static const struct ydoc_limits limits = {"plan", PLAN_MAX_DEPTH, PLAN_MAX_SCALAR, PLAN_MAX_NODES};
+	struct ctx c = {.p = out};
 	int rc;
 
 	plan_init(out);
 	c.start = DATE_NONE;
+	name = name ? name : "plan";
 	if (len > PLAN_MAX_BYTES)
-		return mu_fail(MU_DATA, "%s: plan is larger than 4 MiB (%zu bytes)", c.name, len);
-	rc = pl_build_tree(&c, &root);
+		return mu_fail(MU_DATA, "%s: plan is larger than 4 MiB (%zu bytes)", name, len);
+	rc = ydoc_load(&c.doc, name, buf, len, &limits);
 	if (!rc)
-		rc = parse_root(&c, root, start);
+		rc = parse_root(&c, c.doc.root, start);
 	if (rc)
 		plan_free(out); /* mu_fail() was called by whichever check failed */
 	else
 		pl_flush_warnings(&c);
 	free(c.warn);
 	free(c.depends);
-	pool_free(&c.tmp);
+	ydoc_free(&c.doc);
 	return rc;
 }
 

@@ -1,12 +1,12 @@
 /* Event plans and templates as YAML (SPEC §4), private to src/plan/:
- *   tree.c    bytes → libyaml events → a small node tree that remembers the
- *             line:col and source offsets of every scalar (UTF-8, limits)
- *   diag.c    "FILE:LINE:COL: message" errors and warnings
- *   values.c  one typed value from a node (text, number, date, list ...)
+ *   diag.c    "FILE:LINE:COL: warning: text" lines
+ *   values.c  a date from a node (shifted by --start, relative ones resolved)
  *   fields.c  the keys of a mapping, and a comma that split a text value
  *   refs.c    sorted key indexes: duplicates, references, dependencies
  *   parse.c   node tree → a checked struct plan; plan_parse_*, plan_free
  *   emit.c    plan_emit(): a plan back as YAML that parses to the same plan
+ * The YAML itself (node tree with line:col, limits, UTF-8, typed values,
+ * mapping keys) is read by the shared reader, muster/yamldoc.h (src/yaml/).
  * Errors read "FILE:LINE:COL: message" (1-based), pointing at the offending
  * value.  The board side (plan_import/plan_load) is src/model/planio.c.
  *
@@ -53,6 +53,7 @@
 #include "muster/err.h"
 #include "muster/plan.h"
 #include "muster/xalloc.h"
+#include "muster/yamldoc.h"
 
 #define PLAN_MAX_BYTES ((size_t)4 << 20)
 #define PLAN_MAX_DEPTH 64
@@ -61,71 +62,48 @@
 #define PLAN_MAX_NODES 1000000 /* a 4 MiB plan of 30k tasks has ~400k */
 #define PLAN_MAX_WARNINGS 100
 
-enum ykind { Y_SCALAR, Y_SEQ, Y_MAP };
-
-struct ynode {
-	enum ykind kind;
-	bool plain; /* plain scalar without an explicit tag */
-	bool flow;  /* a {...} mapping */
-	int line, col;
-	size_t off, end; /* scalars: byte offsets of their source text */
-	const char *s;	 /* scalar text, NUL-terminated */
-	size_t len, n; /* n: children (a mapping holds key, value, key, ...) */
-	struct ynode *kids, *last, *next;
-};
-
 struct warning {
 	int line, col;
 	size_t seq;
-	const char *text; /* in ctx.tmp */
+	const char *text; /* in ctx.doc.pool */
 };
 
 struct ctx {
-	const char *name, *buf;
-	size_t len;
-	struct pool tmp; /* nodes and scalar text, dropped after parsing */
+	struct ydoc doc; /* the node tree; its pool also holds warnings and joined values */
 	struct plan *p;
 	int32_t start, shift;
 	const struct ynode **depends; /* per task: its depends list or NULL */
-	size_t mark_ci, mark_bi;      /* a character index and its byte offset */
 	struct warning *warn;
 	size_t nwarn, warncap;
 };
 
-/* diag.c: mu_fail(MU_DATA, "FILE:LINE:COL: ...") and return MU_DATA */
-int pl_err(struct ctx *c, int line, int col, const char *fmt, ...) MU_PRINTF(4, 5);
-#define nerr(c, nd, ...) pl_err((c), (nd)->line, (nd)->col, __VA_ARGS__)
-/* A warning at line:col, kept until the parse succeeds; then the warnings
- * go to c->p->warnings in file order. */
+/* Errors at line:col or at a node: mu_fail(MU_DATA, "FILE:LINE:COL: ...")
+ * and return MU_DATA. */
+#define pl_err(c, line, col, ...) ydoc_err(&(c)->doc, (line), (col), __VA_ARGS__)
+#define nerr(c, nd, ...) ydoc_nerr(&(c)->doc, (nd), __VA_ARGS__)
+/* diag.c: a warning at line:col, kept until the parse succeeds; then the
+ * warnings go to c->p->warnings in file order. */
 void pl_warn(struct ctx *c, int line, int col, const char *fmt, ...) MU_PRINTF(4, 5);
 void pl_flush_warnings(struct ctx *c);
-/* A value quoted in a message: at most ~60 bytes, cut on a UTF-8 boundary. */
-struct clip {
-	char s[80];
-};
-struct clip pl_clip(const char *s);
 
-/* tree.c: *root stays NULL for an empty stream. */
-int pl_build_tree(struct ctx *c, struct ynode **root);
-
-/* values.c: each returns 0 or an error (MU_DATA) at the value's position;
- * an absent (NULL, empty, ~, null) value gives NULL, "", NAN or the default. */
-bool pl_is_null(const struct ynode *v);
-const char *pl_kind_name(const struct ynode *v);
-int pl_need_scalar(struct ctx *c, const struct ynode *v, const char *field);
-int pl_get_str(struct ctx *c, const struct ynode *v, const char *field, bool multiline, char **out);
-int pl_get_required(struct ctx *c, const struct ynode *map, const struct ynode *v,
-		    const char *field, const char *what, char **out);
-int pl_get_enum(struct ctx *c, const struct ynode *v, const char *field,
-		const char *const *allowed, const char *expect, char **out);
-int pl_get_num(struct ctx *c, const struct ynode *v, const char *field, bool share, double *out);
-int pl_get_int(struct ctx *c, const struct ynode *v, const char *field, int64_t def, int64_t *out);
-int pl_get_bool(struct ctx *c, const struct ynode *v, const char *field, bool *out);
+/* The shared typed values (muster/yamldoc.h) on the plan's document, text
+ * copied into the plan's pool. */
+#define pl_need_scalar(c, v, field) ydoc_need_scalar(&(c)->doc, (v), (field))
+#define pl_get_str(c, v, field, multiline, out) \
+	ydoc_get_text(&(c)->doc, (v), (field), (multiline), &(c)->p->pool, (out))
+#define pl_get_required(c, map, v, field, what, out) \
+	ydoc_get_required(&(c)->doc, (map), (v), (field), (what), &(c)->p->pool, (out))
+#define pl_get_enum(c, v, field, allowed, expect, out) \
+	ydoc_get_enum(&(c)->doc, (v), (field), (allowed), (expect), &(c)->p->pool, (out))
+#define pl_get_num(c, v, field, share, out) ydoc_get_num(&(c)->doc, (v), (field), (share), (out))
+#define pl_get_int(c, v, field, def, out) \
+	ydoc_get_int(&(c)->doc, (v), (field), (def), PLAN_MAX_INT, (out))
+#define pl_get_bool(c, v, field, out) ydoc_get_bool(&(c)->doc, (v), (field), (out))
+#define pl_get_seq(c, v, field, first, n) ydoc_get_seq(&(c)->doc, (v), (field), (first), (n))
+/* values.c */
 int pl_get_date(struct ctx *c, const struct ynode *v, const char *field, char out[11]);
-int pl_get_seq(struct ctx *c, const struct ynode *v, const char *field,
-	       const struct ynode **first, size_t *n);
 
-/* fields.c */
+/* fields.c: ydoc_fields with the comma continuation of text values */
 int pl_fields(struct ctx *c, const struct ynode *map, const char *what, const char *const *keys,
 	      const struct ynode **v);
 

@@ -27,7 +27,7 @@ int pl_kindex_sort(struct ctx *c, struct kindex *ix, const char *what)
 			dup = &ix->v[j], first = &ix->v[j - 1];
 	if (dup)
 		return nerr(c, dup->node, "duplicate %s \"%s\" (first at %d:%d)", what,
-			    pl_clip(dup->k).s, first->node->line, first->node->col);
+			    ydoc_clip(dup->k).s, first->node->line, first->node->col);
 	return 0;
 }
 
@@ -65,7 +65,7 @@ int pl_check_ref(struct ctx *c, const struct kindex *ix, const struct ynode *v, 
 {
 	if (!s || pl_kindex_find(ix, s, NULL))
 		return 0;
-	return nerr(c, v, "unknown %s \"%s\" (not in %s)", what, pl_clip(s).s, list);
+	return nerr(c, v, "unknown %s \"%s\" (not in %s)", what, ydoc_clip(s).s, list);
 }
 
 /* Index of the first dependency of task x that is still pending. */
@@ -95,13 +95,13 @@ int pl_resolve_depends(struct ctx *c, struct indexes *ix)
 			const struct kref *r = pl_kindex_find(&ix->tasks, title, &count);
 			if (!r)
 				return nerr(c, d, "unknown dependency \"%s\" (no task has this title)",
-					    pl_clip(title).s);
+					    ydoc_clip(title).s);
 			if (count > 1)
 				return nerr(c, d, "ambiguous dependency \"%s\": %zu tasks have this title",
-					    pl_clip(title).s, count);
+					    ydoc_clip(title).s, count);
 			for (size_t k = 0; k < t->ndeps; k++)
 				if (t->deps[k] == r->i)
-					return nerr(c, d, "dependency \"%s\" listed twice", pl_clip(title).s);
+					return nerr(c, d, "dependency \"%s\" listed twice", ydoc_clip(title).s);
 			t->deps[t->ndeps++] = r->i;
 		}
 	}
@@ -156,10 +156,10 @@ int pl_resolve_depends(struct ctx *c, struct indexes *ix)
 			where = where->next;
 		struct strbuf path = STRBUF_INIT;
 		do {
-			sb_addf(&path, "\"%s\" -> ", pl_clip(p->tasks[next].title).s);
+			sb_addf(&path, "\"%s\" -> ", ydoc_clip(p->tasks[next].title).s);
 			next = p->tasks[next].deps[stuck_dep(p, pending, next)];
 		} while (next != lo && ++hops < 8);
-		sb_addf(&path, next == lo ? "\"%s\"" : "... -> \"%s\"", pl_clip(p->tasks[lo].title).s);
+		sb_addf(&path, next == lo ? "\"%s\"" : "... -> \"%s\"", ydoc_clip(p->tasks[lo].title).s);
 		rc = nerr(c, where, "dependency cycle: %s", sb_str(&path));
 		sb_free(&path);
 	}

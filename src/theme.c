@@ -5,16 +5,15 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 #include "muster/theme.h"
 #include "muster/xalloc.h"
+#include "muster/yamldoc.h"
 
 #define THEME_MAX_BYTES (1024 * 1024)
 #define THEME_MAX_DEPTH 16    /* YAML nesting; a theme needs 3 */
@@ -249,263 +248,147 @@ int theme_color_approx(int color, int ncolors)
 	return dg < dc ? 232 + gi : ci;
 }
 
-/* ---- YAML reading ---- */
+/* ---- reading a theme's document (muster/yamldoc.h) ---- */
 
-struct yp {
-	yaml_parser_t p;
-	yaml_event_t ev;
-	bool have;
-	int depth;
-	const char *file;
+static const struct ydoc_limits theme_limits = {
+	.what = "theme", .max_depth = THEME_MAX_DEPTH,
+	.max_scalar = THEME_MAX_BYTES, .max_nodes = THEME_MAX_BYTES, /* no limits of their own */
 };
-
-static int yp_fail(struct yp *y, yaml_mark_t m, const char *fmt, ...) MU_PRINTF(3, 4);
-static int yp_fail(struct yp *y, yaml_mark_t m, const char *fmt, ...)
-{
-	char msg[768];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return mu_fail(MU_DATA, "%s:%zu:%zu: %s", y->file, m.line + 1, m.column + 1, msg);
-}
-
-static int yp_next(struct yp *y)
-{
-	if (y->have)
-		yaml_event_delete(&y->ev);
-	y->have = false;
-	if (!yaml_parser_parse(&y->p, &y->ev)) {
-		const char *ctx = y->p.context;
-		return yp_fail(y, y->p.problem_mark, "%s%s%s%s", y->p.problem ? y->p.problem : "invalid YAML",
-		               ctx ? " (" : "", ctx ? ctx : "", ctx ? ")" : "");
-	}
-	y->have = true;
-	switch (y->ev.type) {
-	case YAML_ALIAS_EVENT:
-		return yp_fail(y, y->ev.start_mark, "aliases (*name) are not allowed in a theme");
-	case YAML_MAPPING_START_EVENT:
-	case YAML_SEQUENCE_START_EVENT:
-		if (++y->depth > THEME_MAX_DEPTH)
-			return yp_fail(y, y->ev.start_mark, "nested deeper than %d levels", THEME_MAX_DEPTH);
-		break;
-	case YAML_MAPPING_END_EVENT:
-	case YAML_SEQUENCE_END_EVENT:
-		y->depth--;
-		break;
-	default:
-		break;
-	}
-	return 0;
-}
-
-/* The current scalar as a C string ("" for anything else); NULs refused. */
-static const char *yp_text(struct yp *y)
-{
-	if (y->ev.type != YAML_SCALAR_EVENT)
-		return "";
-	return (const char *)y->ev.data.scalar.value;
-}
-
-static bool yp_has_nul(struct yp *y)
-{
-	return y->ev.type == YAML_SCALAR_EVENT && strlen(yp_text(y)) != y->ev.data.scalar.length;
-}
-
-/* Edit distance, for "did you mean". */
-static size_t lev(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[64];
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], best = diag + (tolower((unsigned char)a[i - 1]) != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
 
 struct overlay {
 	struct theme_style s[UI_ROLE_N];
 	unsigned set[UI_ROLE_N]; /* SET_* bits */
 	char name[64];
 	bool has_name;
-	char *inherits;
-	yaml_mark_t inherits_mark;
+	const struct ynode *inherits; /* the value of inherits: */
 };
 enum { SET_FG = 1, SET_BG = 2, SET_ATTRS = 4, SET_MONO = 8, SET_ROLE = 16 };
 
-static int read_colour(struct yp *y, const char *role, const char *field, int *out)
+static int read_colour(const struct ydoc *d, const struct ynode *v, const char *role, const char *field, int *out)
 {
-	if (yp_next(y))
-		return MU_DATA;
-	if (y->ev.type != YAML_SCALAR_EVENT)
-		return yp_fail(y, y->ev.start_mark, "expected a colour for %s.%s (a name, 0-255 or #rrggbb)", role, field);
-	const char *s = yp_text(y);
-	if (!*s && y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-		return yp_fail(y, y->ev.start_mark,
-		               "missing colour for %s.%s (write \"#rrggbb\" in quotes: a bare # starts a comment)", role,
-		               field);
-	if (yp_has_nul(y) || theme_parse_color(s, out))
-		return yp_fail(y, y->ev.start_mark, "unknown colour \"%s\" (expected a name, 0-255 or #rrggbb)", s);
+	if (v->kind != Y_SCALAR)
+		return ydoc_nerr(d, v, "expected a colour for %s.%s (a name, 0-255 or #rrggbb)", role, field);
+	if (!*v->s && v->style == YS_PLAIN)
+		return ydoc_nerr(d, v, "missing colour for %s.%s (write \"#rrggbb\" in quotes: a bare # starts a comment)",
+		                 role, field);
+	if (theme_parse_color(v->s, out))
+		return ydoc_nerr(d, v, "unknown colour \"%s\" (expected a name, 0-255 or #rrggbb)", v->s);
 	return 0;
 }
 
-static int attr_error(struct yp *y, const char *s, size_t off)
+/* The bad word of an attribute list, at its own column when the value is
+ * on one line. */
+static int attr_error(const struct ydoc *d, const struct ynode *v, size_t off)
 {
-	yaml_mark_t m = y->ev.start_mark;
-	if (m.line == y->ev.end_mark.line && y->ev.data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
-	    y->ev.data.scalar.style != YAML_FOLDED_SCALAR_STYLE)
-		m.column += off + (y->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE);
-	int n = (int)strcspn(s + off, ATTR_SEP);
-	return yp_fail(y, m, "unknown attribute \"%.*s\" (expected bold, underline, reverse, dim, italic, blink or none)",
-	               n, s + off);
+	int col = v->col;
+	if (v->line == v->end_line && v->style != YS_LITERAL && v->style != YS_FOLDED)
+		col += (int)off + (v->style != YS_PLAIN);
+	int n = (int)strcspn(v->s + off, ATTR_SEP);
+	return ydoc_err(d, v->line, col,
+	                "unknown attribute \"%.*s\" (expected bold, underline, reverse, dim, italic, blink or none)", n,
+	                v->s + off);
 }
 
-static int read_attrs(struct yp *y, const char *role, const char *field, unsigned *out)
+static int read_attrs(const struct ydoc *d, const struct ynode *v, const char *role, const char *field, unsigned *out)
 {
 	unsigned all = 0, a;
 	size_t bad;
-	if (yp_next(y))
-		return MU_DATA;
-	if (y->ev.type == YAML_SCALAR_EVENT) {
-		if ((bad = attrs_scan(yp_text(y), &a)))
-			return attr_error(y, yp_text(y), bad - 1);
+	if (v->kind == Y_SCALAR) {
+		if ((bad = attrs_scan(v->s, &a)))
+			return attr_error(d, v, bad - 1);
 		*out = a;
 		return 0;
 	}
-	if (y->ev.type != YAML_SEQUENCE_START_EVENT)
-		return yp_fail(y, y->ev.start_mark, "expected attributes for %s.%s, like [bold, underline] or \"bold, underline\"",
-		               role, field);
-	for (;;) {
-		if (yp_next(y))
-			return MU_DATA;
-		if (y->ev.type == YAML_SEQUENCE_END_EVENT)
-			break;
-		if (y->ev.type != YAML_SCALAR_EVENT)
-			return yp_fail(y, y->ev.start_mark, "expected an attribute name in %s.%s", role, field);
-		if ((bad = attrs_scan(yp_text(y), &a)))
-			return attr_error(y, yp_text(y), bad - 1);
+	if (v->kind != Y_SEQ)
+		return ydoc_nerr(d, v, "expected attributes for %s.%s, like [bold, underline] or \"bold, underline\"", role,
+		                 field);
+	for (const struct ynode *w = v->kids; w; w = w->next) {
+		if (w->kind != Y_SCALAR)
+			return ydoc_nerr(d, w, "expected an attribute name in %s.%s", role, field);
+		if ((bad = attrs_scan(w->s, &a)))
+			return attr_error(d, w, bad - 1);
 		all |= a;
 	}
 	*out = all;
 	return 0;
 }
 
-static int read_style(struct yp *y, struct overlay *o, int r)
+static int read_style(const struct ydoc *d, const struct ynode *v, struct overlay *o, int r)
 {
 	const char *role = role_keys[r];
-	if (yp_next(y))
-		return MU_DATA;
-	if (y->ev.type != YAML_MAPPING_START_EVENT)
-		return yp_fail(y, y->ev.start_mark, "expected a mapping like {fg: red, bg: default, attrs: bold, mono: bold} for %s",
-		               role);
-	for (;;) {
-		if (yp_next(y))
-			return MU_DATA;
-		if (y->ev.type == YAML_MAPPING_END_EVENT)
-			return 0;
-		const char *k = yp_text(y);
-		unsigned bit = !strcmp(k, "fg") ? SET_FG : !strcmp(k, "bg") ? SET_BG
-		             : !strcmp(k, "attrs") ? SET_ATTRS : !strcmp(k, "mono") ? SET_MONO : 0;
-		if (!bit || yp_has_nul(y))
-			return yp_fail(y, y->ev.start_mark, "unknown key \"%s\" in %s (expected fg, bg, attrs or mono)", k, role);
+	if (v->kind != Y_MAP)
+		return ydoc_nerr(d, v, "expected a mapping like {fg: red, bg: default, attrs: bold, mono: bold} for %s",
+		                 role);
+	for (const struct ynode *k = v->kids; k; k = k->next->next) {
+		unsigned bit = !strcmp(k->s, "fg") ? SET_FG : !strcmp(k->s, "bg") ? SET_BG
+		             : !strcmp(k->s, "attrs") ? SET_ATTRS : !strcmp(k->s, "mono") ? SET_MONO : 0;
+		if (!bit)
+			return ydoc_nerr(d, k, "unknown key \"%s\" in %s (expected fg, bg, attrs or mono)", k->s, role);
 		if (o->set[r] & bit)
-			return yp_fail(y, y->ev.start_mark, "duplicate key \"%s\" in %s", k, role);
+			return ydoc_nerr(d, k, "duplicate key \"%s\" in %s", k->s, role);
 		o->set[r] |= bit;
 		struct theme_style *s = &o->s[r];
-		int rc = bit == SET_FG ? read_colour(y, role, "fg", &s->fg)
-		       : bit == SET_BG ? read_colour(y, role, "bg", &s->bg)
-		       : bit == SET_ATTRS ? read_attrs(y, role, "attrs", &s->attrs)
-		       : read_attrs(y, role, "mono", &s->mono_attrs);
+		const struct ynode *x = k->next;
+		int rc = bit == SET_FG ? read_colour(d, x, role, "fg", &s->fg)
+		       : bit == SET_BG ? read_colour(d, x, role, "bg", &s->bg)
+		       : bit == SET_ATTRS ? read_attrs(d, x, role, "attrs", &s->attrs)
+		       : read_attrs(d, x, role, "mono", &s->mono_attrs);
 		if (rc)
 			return rc;
 	}
+	return 0;
 }
 
-static int unknown_role(struct yp *y, const char *k)
+/* name: or inherits: */
+static int read_name(const struct ydoc *d, const struct ynode *k, struct overlay *o)
 {
-	size_t best = 3, d;
-	const char *hint = NULL;
-	for (int r = 0; r < UI_ROLE_N; r++)
-		if ((d = lev(k, role_keys[r])) < best)
-			best = d, hint = role_keys[r];
-	if (hint)
-		return yp_fail(y, y->ev.start_mark, "unknown role \"%s\" (did you mean \"%s\"?)", k, hint);
-	return yp_fail(y, y->ev.start_mark, "unknown role \"%s\" (themes/default.yaml lists every role)", k);
-}
-
-static int read_top(struct yp *y, struct overlay *o)
-{
-	if (yp_next(y) || yp_next(y)) /* stream start, document start */
-		return MU_DATA;
-	if (y->ev.type == YAML_STREAM_END_EVENT)
-		return 0; /* empty file: the default */
-	if (yp_next(y))
-		return MU_DATA;
-	if (y->ev.type == YAML_SCALAR_EVENT && !*yp_text(y) && y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
-		/* "---" alone */
-	} else if (y->ev.type != YAML_MAPPING_START_EVENT) {
-		return yp_fail(y, y->ev.start_mark, "expected a mapping of UI roles to styles, like \"title: {fg: white, bg: blue}\"");
+	bool is_name = k->s[0] == 'n';
+	const struct ynode *v = k->next;
+	if ((is_name && o->has_name) || (!is_name && o->inherits))
+		return ydoc_nerr(d, k, "duplicate key \"%s\"", k->s);
+	if (v->kind != Y_SCALAR || !*v->s)
+		return ydoc_nerr(d, v, "expected a theme name for \"%s\"", is_name ? "name" : "inherits");
+	if (!is_name) {
+		o->inherits = v;
+	} else if (v->len >= sizeof o->name) {
+		return ydoc_nerr(d, v, "name is longer than %zu bytes", sizeof o->name - 1);
 	} else {
-		for (;;) {
-			if (yp_next(y))
-				return MU_DATA;
-			if (y->ev.type == YAML_MAPPING_END_EVENT)
-				break;
-			if (y->ev.type != YAML_SCALAR_EVENT)
-				return yp_fail(y, y->ev.start_mark, "expected a role name");
-			const char *k = yp_text(y);
-			yaml_mark_t km = y->ev.start_mark;
-			if (!strcmp(k, "name") || !strcmp(k, "inherits")) {
-				bool is_name = k[0] == 'n';
-				if ((is_name && o->has_name) || (!is_name && o->inherits))
-					return yp_fail(y, km, "duplicate key \"%s\"", k);
-				if (yp_next(y))
-					return MU_DATA;
-				const char *v = yp_text(y);
-				if (y->ev.type != YAML_SCALAR_EVENT || !*v || yp_has_nul(y))
-					return yp_fail(y, y->ev.start_mark, "expected a theme name for \"%s\"",
-					               is_name ? "name" : "inherits");
-				if (is_name) {
-					if (strlen(v) >= sizeof o->name)
-						return yp_fail(y, y->ev.start_mark, "name is longer than %zu bytes",
-						               sizeof o->name - 1);
-					strcpy(o->name, v);
-					o->has_name = true;
-				} else {
-					o->inherits = xstrdup(v);
-					o->inherits_mark = y->ev.start_mark;
-				}
-				continue;
-			}
-			int r = 0;
-			while (r < UI_ROLE_N && strcmp(k, role_keys[r]))
-				r++;
-			if (r == UI_ROLE_N || yp_has_nul(y))
-				return unknown_role(y, k);
-			if (o->set[r] & SET_ROLE)
-				return yp_fail(y, km, "duplicate role \"%s\"", k);
-			o->set[r] |= SET_ROLE;
-			if (read_style(y, o, r))
-				return MU_DATA;
-		}
+		strcpy(o->name, v->s);
+		o->has_name = true;
 	}
-	if (yp_next(y) || yp_next(y)) /* document end, stream end */
-		return MU_DATA;
-	if (y->ev.type != YAML_STREAM_END_EVENT)
-		return yp_fail(y, y->ev.start_mark, "a theme file holds one YAML document");
+	return 0;
+}
+
+static int read_top(const struct ydoc *d, struct overlay *o)
+{
+	const struct ynode *root = d->root;
+	if (!root || (root->kind == Y_SCALAR && !*root->s && root->style == YS_PLAIN))
+		return 0; /* an empty file or "---" alone: the default */
+	if (root->kind != Y_MAP)
+		return ydoc_nerr(d, root, "expected a mapping of UI roles to styles, like \"title: {fg: white, bg: blue}\"");
+	for (const struct ynode *k = root->kids; k; k = k->next->next) {
+		if (k->kind != Y_SCALAR)
+			return ydoc_nerr(d, k, "expected a role name");
+		if (!strcmp(k->s, "name") || !strcmp(k->s, "inherits")) {
+			if (read_name(d, k, o))
+				return MU_DATA;
+			continue;
+		}
+		int r = 0;
+		while (r < UI_ROLE_N && strcmp(k->s, role_keys[r]))
+			r++;
+		if (r == UI_ROLE_N) {
+			const char *hint = ydoc_suggest(k->s, role_keys, UI_ROLE_N);
+			if (hint)
+				return ydoc_nerr(d, k, "unknown role \"%s\" (did you mean \"%s\"?)", k->s, hint);
+			return ydoc_nerr(d, k, "unknown role \"%s\" (themes/default.yaml lists every role)", k->s);
+		}
+		if (o->set[r] & SET_ROLE)
+			return ydoc_nerr(d, k, "duplicate role \"%s\"", k->s);
+		o->set[r] |= SET_ROLE;
+		if (read_style(d, k->next, o, r))
+			return MU_DATA;
+	}
 	return 0;
 }
 
@@ -527,24 +410,24 @@ static void base_name(const char *file, char *out, size_t n)
 	out[len] = '\0';
 }
 
-static int inherit(struct yp *y, struct overlay *o, struct theme *base, int level)
+static int inherit(const struct ydoc *d, const struct overlay *o, struct theme *base, int level)
 {
-	const char *n = o->inherits;
+	const char *n = o->inherits ? o->inherits->s : NULL;
 	if (!n || !strcmp(n, "default")) {
 		theme_default(base);
 		return 0;
 	}
 	if (level >= THEME_MAX_INHERIT)
-		return yp_fail(y, o->inherits_mark, "themes inherit more than %d deep (a cycle?)", THEME_MAX_INHERIT);
+		return ydoc_nerr(d, o->inherits, "themes inherit more than %d deep (a cycle?)", THEME_MAX_INHERIT);
 	char *path;
-	const char *slash = strrchr(y->file, '/');
+	const char *slash = strrchr(d->name, '/');
 	size_t len = strlen(n);
 	bool is_path = strchr(n, '/') || (len > 5 && !strcmp(n + len - 5, ".yaml")) ||
 	               (len > 4 && !strcmp(n + len - 4, ".yml"));
 	if (is_path && n[0] != '/' && slash) /* relative to the inheriting file */
-		path = xasprintf("%.*s/%s", (int)(slash - y->file), y->file, n);
+		path = xasprintf("%.*s/%s", (int)(slash - d->name), d->name, n);
 	else if (!(path = theme_path(n)))
-		return yp_fail(y, o->inherits_mark, "%s", mu_errmsg());
+		return ydoc_nerr(d, o->inherits, "%s", mu_errmsg());
 	int rc = load_file(path, base, level + 1);
 	free(path);
 	return rc;
@@ -552,30 +435,29 @@ static int inherit(struct yp *y, struct overlay *o, struct theme *base, int leve
 
 static int load_buffer(const char *name, const char *buf, size_t len, struct theme *t, int level)
 {
-	struct yp y = {.file = name};
+	struct ydoc d;
 	struct overlay o;
 	struct theme res;
 	int rc;
 	memset(&o, 0, sizeof o);
 	if (len > THEME_MAX_BYTES)
 		return mu_fail(MU_DATA, "%s: larger than 1 MiB, not a theme", name);
-	if (!yaml_parser_initialize(&y.p))
-		die("out of memory (yaml parser)");
-	yaml_parser_set_input_string(&y.p, (const unsigned char *)buf, len);
-	rc = read_top(&y, &o);
+	rc = ydoc_load(&d, name, buf, len, &theme_limits);
 	if (!rc)
-		rc = inherit(&y, &o, &res, level);
+		rc = read_top(&d, &o);
+	if (!rc)
+		rc = inherit(&d, &o, &res, level);
 	if (!rc) {
 		for (int r = 0; r < UI_ROLE_N; r++) {
-			struct theme_style *d = &res.style[r], *s = &o.s[r];
+			struct theme_style *dst = &res.style[r], *s = &o.s[r];
 			if (o.set[r] & SET_FG)
-				d->fg = s->fg;
+				dst->fg = s->fg;
 			if (o.set[r] & SET_BG)
-				d->bg = s->bg;
+				dst->bg = s->bg;
 			if (o.set[r] & SET_ATTRS)
-				d->attrs = s->attrs;
+				dst->attrs = s->attrs;
 			if (o.set[r] & SET_MONO)
-				d->mono_attrs = s->mono_attrs;
+				dst->mono_attrs = s->mono_attrs;
 		}
 		if (o.has_name)
 			strcpy(res.name, o.name);
@@ -583,10 +465,7 @@ static int load_buffer(const char *name, const char *buf, size_t len, struct the
 			base_name(name, res.name, sizeof res.name);
 		*t = res;
 	}
-	if (y.have)
-		yaml_event_delete(&y.ev);
-	yaml_parser_delete(&y.p);
-	free(o.inherits);
+	ydoc_free(&d);
 	return rc;
 }
 

@@ -273,6 +273,32 @@ static void test_task_find(void **state)
 	assert_int_equal(row, 0);
 }
 
+static void test_item_find_text(void **state)
+{
+	struct board *b = *state;
+	int64_t ev = import_sample(b), list, posters, balloons, id, row;
+	assert_int_equal(checklist_find(b, ev, "Print", &list), MU_OK);
+	assert_int_equal(item_find(b, ev, "Posters", &posters), MU_OK);
+	assert_int_equal(item_find(b, ev, "Balloons", &balloons), MU_OK);
+	/* Items in order: Posters, Balloons. */
+	assert_int_equal(item_find_text(b, list, "o", 0, 1, &id, &row), MU_OK);
+	assert_int_equal(id, posters);
+	assert_int_equal(row, 0);
+	assert_int_equal(item_find_text(b, list, "O", posters, 1, &id, &row), MU_OK);
+	assert_int_equal(id, balloons); /* case-insensitive, after the cursor */
+	assert_int_equal(row, 1);
+	assert_int_equal(item_find_text(b, list, "o", balloons, 1, &id, &row), MU_OK);
+	assert_int_equal(id, posters); /* wraps around */
+	assert_int_equal(item_find_text(b, list, "ball", posters, -1, &id, &row), MU_OK);
+	assert_int_equal(id, balloons); /* backwards, wrapping past the first row */
+	assert_int_equal(row, 1);
+	assert_int_equal(item_find_text(b, list, "post", posters, 1, &id, &row), MU_OK);
+	assert_int_equal(id, posters); /* the only match is the row itself */
+	assert_int_equal(item_find_text(b, list, "%", 0, 1, &id, &row), MU_DATA); /* LIKE escapes */
+	assert_non_null(strstr(mu_errmsg(), "no item matches"));
+	assert_int_equal(item_find_text(b, list + 99, "o", 0, 1, &id, &row), MU_DATA);
+}
+
 static void test_task_move(void **state)
 {
 	struct board *b = *state;
@@ -507,6 +533,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_task_rejects_bad_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_query_and_count, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_find, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_item_find_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_move, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_ticks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_add_edit_remove, setup, teardown),

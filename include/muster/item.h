@@ -46,6 +46,13 @@ void item_list_free(struct item_list *l);
 int item_get(struct board *b, int64_t id, struct item *out, struct pool *pool);
 /* ID or exact title within the event. */
 int item_find(struct board *b, int64_t event, const char *id_or_title, int64_t *id);
+/* Search for the screen's "/" and n/N: the next (dir > 0) or previous item
+ * of the checklist (position order) after the item after_id (0 = from the
+ * start), wrapping around, whose title contains text (ASCII
+ * case-insensitive).  Sets *id and *row (its index in the list); MU_DATA
+ * "no item matches" when none. */
+int item_find_text(struct board *b, int64_t checklist, const char *text, int64_t after_id, int dir, int64_t *id,
+		   int64_t *row);
 
 /* qty == 0: mark done (ready raised to the needed quantity).
  * qty  > 0: add qty to ready, atomically; done once ready >= needed. */

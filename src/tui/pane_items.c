@@ -252,30 +252,14 @@ static unsigned click(struct app *a, struct pane *p, int row, int col)
 	return col < 3 ? handle(a, p, ACT_TICK) : 0;
 }
 
+/* One query from the cursor on (item_find_text), not a scan in chunks. */
 static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
 	const struct checklist *c = cur_list(a);
-	int64_t n = p->total, base = -1;
-	struct item_list chunk = {0};
-	const int64_t CH = 256;
-	for (int64_t k = 1; c && k <= n; k++) {
-		int64_t i = ((from + dir * k) % n + n) % n;
-		if (base < 0 || i < base || i >= base + (int64_t)chunk.n) {
-			item_list_free(&chunk);
-			base = i / CH * CH;
-			if (item_query(a->b, a->event_id, c->id, (size_t)CH, (size_t)base, &chunk) != MU_OK ||
-			    !chunk.n)
-				break;
-			if (i >= base + (int64_t)chunk.n)
-				continue;
-		}
-		if (str_match(chunk.v[i - base].title, pat)) {
-			item_list_free(&chunk);
-			return i;
-		}
-	}
-	item_list_free(&chunk);
-	return -1;
+	if (!c || p->total <= 0)
+		return -1;
+	int64_t i = from - p->top, after = i >= 0 && (size_t)i < I.rows.n ? I.rows.v[i].id : 0, id = 0, row = -1;
+	return item_find_text(a->b, c->id, pat, after, dir, &id, &row) == MU_OK ? row : -1;
 }
 
 static void fini(struct pane *p) { item_list_free(&I.rows); }

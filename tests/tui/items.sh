@@ -44,6 +44,20 @@ keys -l $'\e[<0;46;13m'
 expect_screen "click on a checkbox ticks" "[x] A2 posters           50/50 pcs"
 expect_eq "click tick in the db" "true" "$(item_field 1 done)"
 
+# / search in the list (item_find_text, from the cursor on A2 posters):
+# "poster" finds Staff QR posters; n wraps to A2 posters; N goes back; space
+# unticks the row under the cursor (both posters are ticked by now).
+keys /; wait_for "Search in this pane" 2; type_text "POSTER"; keys Enter
+wait_gone "Search in this pane" 2
+keys n N Space
+expect_screen "search, n, N: the cursor on Staff QR posters" "[ ] Staff QR posters      0/30 pcs"
+expect_eq "the searched row unticks in the db" "false" "$(item_field 2 done)"
+expect_eq "the other match is left alone" "true" "$(item_field 1 done)"
+keys Space
+expect_screen "tick the searched row again" "[x] Staff QR posters     30/30 pcs"
+keys /; wait_for "Search in this pane" 2; keys C-u; type_text "no such item"; keys Enter
+expect_screen "item search not found" "not found: no such item"
+
 # z: the checklist alone, as on a phone; it still works at 30x8.
 keys z
 resize 30 8

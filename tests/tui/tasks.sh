@@ -79,4 +79,22 @@ if screen_esc | grep 'Gift supplier' | grep -q '48;5;'; then pass "search select
 	fail "search selects the row" "$(screen_esc | grep 'Gift supplier' | cat -v)"; fi
 keys /; wait_for "Search in this pane" 2; keys C-u; type_text "no such thing"; keys Enter
 expect_screen "search not found" "not found: no such thing"
+# From #9: "post" finds #11 (Teaser posts), n wraps to #7 (auto posters),
+# N goes back to #11; space ticks the row under the cursor.
+keys /; wait_for "Search in this pane" 2; keys C-u; type_text "post"; keys Enter
+wait_gone "Search in this pane" 2
+keys n
+expect_screen "n wraps around" "#7 Per-staff QR codes"
+keys N Space
+expect_screen "N: back to #11, space ticks it" "[x] #11 Teaser posts"
+expect_match "the searched task is done in the db" '"id":11,.*"status":"done"' "$(mu tasks --json)"
+keys Space
+expect_screen "untick #11" "[ ] #11 Teaser posts"
+# "#7" finds the task by its id.
+keys /; wait_for "Search in this pane" 2; keys C-u; type_text "#7"; keys Enter
+wait_gone "Search in this pane" 2
+keys Space
+expect_screen "#7 finds task 7" "[x]  #7 Per-staff QR codes"
+keys Space
+expect_screen "untick #7 (it waits on #5 again)" "[<]  #7 Per-staff QR codes"
 finish

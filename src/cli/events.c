@@ -1,5 +1,4 @@
 /* Board and event commands: init, import FILE, export EVENT, events. */
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,32 +96,6 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-/* Write text to path through a temporary file and rename(): a reader never
- * sees half a file, and a failure leaves any old file alone. */
-static int write_file(const char *path, const char *text, size_t len)
-{
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		int e = errno;
-		free(tmp);
-		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
-	}
-	size_t n = fwrite(text, 1, len, f);
-	int e = errno;
-	if (fclose(f) != 0 && n == len)
-		e = errno, n = 0;
-	if (n != len || rename(tmp, path) != 0) {
-		if (n == len)
-			e = errno;
-		unlink(tmp);
-		free(tmp);
-		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
-	}
-	free(tmp);
-	return MU_OK;
-}
-
 int cmd_export(struct cli *c, int argc, char **argv)
 {
 	struct cli_opts o;
@@ -169,7 +142,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		plan_free(&p);
 	}
 	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)) == MU_OK) {
-		rc = write_file(path, sb_str(&y), y.len);
+		rc = cli_write_file(path, sb_str(&y), y.len);
 		free(path);
 	}
 	else

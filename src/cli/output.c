@@ -1,6 +1,8 @@
 /* Output shared by the command groups: numbers without needless decimals,
  * percentages, tables cut to the terminal (only when stdout is one), and
- * JSON objects one per line inside [ ] with the schema's key names. */
+ * JSON objects one per line inside [ ] with the schema's key names, and
+ * files written whole or not at all. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,3 +110,29 @@ void json_bool(struct strbuf *b, bool *first, const char *key, bool v)
 void json_array_item(struct strbuf *b, size_t i) { sb_add(b, i == 0 ? "[\n" : ",\n"); }
 
 void json_array_end(struct strbuf *b, size_t n) { sb_add(b, n == 0 ? "[]\n" : "\n]\n"); }
+
+/* Write text to path through a temporary file and rename(): a reader never
+ * sees half a file, and a failure leaves any old file alone. */
+int cli_write_file(const char *path, const char *text, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		int e = errno;
+		free(tmp);
+		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
+	}
+	size_t n = fwrite(text, 1, len, f);
+	int e = errno;
+	if (fclose(f) != 0 && n == len)
+		e = errno, n = 0;
+	if (n != len || rename(tmp, path) != 0) {
+		if (n == len)
+			e = errno;
+		unlink(tmp);
+		free(tmp);
+		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
+	}
+	free(tmp);
+	return MU_OK;
+}

@@ -1,39 +1,12 @@
 /* `muster template save EVENT [-o FILE]`: an event as a reusable template
  * (plan_emit PLAN_TEMPLATE: dates relative to the start, statuses reset,
  * actuals dropped); `muster import FILE --start DATE` plans the next one. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "muster/cli.h"
 #include "muster/event.h"
 #include "muster/plan.h"
-
-/* Through a temporary file and rename(): never half a file. */
-static int write_file_atomic(const char *path, const char *text, size_t len)
-{
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		int e = errno;
-		free(tmp);
-		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
-	}
-	size_t n = fwrite(text, 1, len, f);
-	int e = errno;
-	if (fclose(f) != 0 && n == len)
-		e = errno, n = 0;
-	if (n != len || rename(tmp, path) != 0) {
-		if (n == len)
-			e = errno;
-		unlink(tmp);
-		free(tmp);
-		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
-	}
-	free(tmp);
-	return MU_OK;
-}
 
 int cmd_template(struct cli *c, int argc, char **argv)
 {
@@ -64,7 +37,7 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	plan_emit(&p, PLAN_TEMPLATE, &y);
 	plan_free(&p);
 	if (path)
-		rc = write_file_atomic(path, sb_str(&y), y.len);
+		rc = cli_write_file(path, sb_str(&y), y.len);
 	else
 		sb_addn(&c->out, sb_str(&y), y.len);
 	sb_free(&y);

@@ -242,6 +242,84 @@ static void test_task_query_and_count(void **state)
 	task_list_free(&l);
 }
 
+/* ids of q's rows as "1,2,3" */
+static const char *query_ids(struct board *b, const struct task_query *q)
+{
+	static char buf[128];
+	struct task_list l;
+	assert_int_equal(task_query(b, q, &l), MU_OK);
+	buf[0] = 0;
+	for (size_t i = 0; i < l.n; i++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%lld", i ? "," : "", (long long)l.v[i].id);
+	task_list_free(&l);
+	return buf;
+}
+
+static void test_task_query_reverse_and_keyset(void **state)
+{
+	struct board *b = *state;
+	int64_t ev = import_sample(b), ops;
+	assert_int_equal(role_find(b, ev, "ops", &ops), MU_OK);
+	struct task_query q = TASK_QUERY_INIT;
+	q.event_id = ev;
+	assert_string_equal(query_ids(b, &q), "1,2,3");
+	/* reverse: the last page, still in order; offset counts from the end */
+	q.reverse = true;
+	q.limit = 2;
+	assert_string_equal(query_ids(b, &q), "2,3");
+	q.offset = 1;
+	assert_string_equal(query_ids(b, &q), "1,2");
+	q.offset = 5;
+	assert_string_equal(query_ids(b, &q), "");
+	/* keyset: after #1 forwards, before #3 backwards */
+	struct pool pool = {0};
+	struct task t1, t3;
+	assert_int_equal(task_get(b, 1, &t1, &pool), MU_OK);
+	assert_int_equal(task_get(b, 3, &t3, &pool), MU_OK);
+	struct task_key k1 = {t1.position, t1.id}, k3 = {t3.position, t3.id};
+	q.reverse = false;
+	q.offset = 0;
+	q.limit = 5;
+	q.key = &k1;
+	assert_string_equal(query_ids(b, &q), "2,3");
+	q.offset = 1;
+	assert_string_equal(query_ids(b, &q), "3");
+	q.reverse = true;
+	q.offset = 0;
+	q.key = &k3;
+	assert_string_equal(query_ids(b, &q), "1,2");
+	q.limit = 1;
+	assert_string_equal(query_ids(b, &q), "2");
+	/* a key of a row that is gone still places the window */
+	struct task_key gone = {t3.position, t3.id + 100};
+	q.key = &gone;
+	q.limit = 5;
+	assert_string_equal(query_ids(b, &q), "1,2,3");
+	/* the role's query and the general one (owner filter) */
+	q.key = NULL;
+	q.role_id = ops;
+	q.limit = 1;
+	assert_string_equal(query_ids(b, &q), "3");
+	q.key = &k3;
+	assert_string_equal(query_ids(b, &q), "2");
+	q.role_id = 0;
+	q.key = NULL;
+	q.owner = "bob";
+	assert_string_equal(query_ids(b, &q), "2");
+	q.owner = NULL;
+	q.search = "o"; /* Book the DJ, Print "flyers", Open doors */
+	q.limit = 2;
+	assert_string_equal(query_ids(b, &q), "2,3");
+	q.reverse = false;
+	q.key = &k1;
+	assert_string_equal(query_ids(b, &q), "2,3");
+	/* position order only */
+	q.order = TASK_ORDER_DUE;
+	struct task_list l;
+	assert_int_equal(task_query(b, &q, &l), MU_USAGE);
+	pool_free(&pool);
+}
+
 static void test_task_find(void **state)
 {
 	struct board *b = *state;
@@ -532,6 +610,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_task_changes_are_audited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_rejects_bad_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_query_and_count, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_task_query_reverse_and_keyset, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_find, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_find_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_move, setup, teardown),

@@ -31,6 +31,11 @@ struct task_list {
 
 enum task_order { TASK_ORDER_POSITION, TASK_ORDER_DUE };
 
+/* A row's place in position order, for keyset windows. */
+struct task_key {
+	int64_t position, id;
+};
+
 struct task_query {
 	int64_t event_id;   /* 0 = every event */
 	int64_t role_id;    /* 0 = every role */
@@ -40,8 +45,15 @@ struct task_query {
 	enum task_order order;
 	size_t limit;       /* 0 = no limit */
 	size_t offset;
+	/* Position order only (MU_USAGE with TASK_ORDER_DUE).  reverse: read
+	 * from the end: offset counts back from the last row, and the rows
+	 * still come back in order (the last page of 100k rows costs what the
+	 * first does).  key: only the rows after it (before it when reverse),
+	 * so a window next to a loaded one needs no OFFSET walk. */
+	bool reverse;
+	const struct task_key *key; /* NULL = from the start (end) */
 };
-#define TASK_QUERY_INIT {0, 0, NULL, -1, NULL, TASK_ORDER_POSITION, 0, 0}
+#define TASK_QUERY_INIT {0, 0, NULL, -1, NULL, TASK_ORDER_POSITION, 0, 0, false, NULL}
 
 int task_query(struct board *b, const struct task_query *q, struct task_list *out);
 /* Rows matching q (ignoring limit/offset) and how many of them are done. */

@@ -37,18 +37,28 @@ int task_status_parse(const char *s, enum task_status *out)
 	" FROM task t LEFT JOIN role r ON r.id = t.role_id LEFT JOIN phase p ON p.id = t.phase_id "
 
 /* The screen's hot paths get queries an index serves directly; other
- * filter combinations share one general query. */
-static const char *sql_by_role = TASK_COLS
-	"WHERE t.role_id = ?2 ORDER BY t.position, t.id LIMIT ?8 OFFSET ?9";
-static const char *sql_by_event = TASK_COLS
-	"WHERE t.event_id = ?1 ORDER BY t.position, t.id LIMIT ?8 OFFSET ?9";
-static const char *sql_general = TASK_COLS
-	"WHERE (?1 = 0 OR t.event_id = ?1) AND (?2 = 0 OR t.role_id = ?2)"
-	" AND (?3 IS NULL OR t.owner = ?3) AND (?4 IS NULL OR t.status = ?4)"
-	" AND (?5 IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.notes LIKE ?5 ESCAPE '\\'"
+ * filter combinations share one general query.  Each reads from the key
+ * (?10 position, ?11 id; the ends of int64 when there is none) forwards,
+ * or backwards for the reverse ones. */
+#define KEY_FWD " AND (t.position, t.id) > (?10, ?11)"
+#define KEY_REV " AND (t.position, t.id) < (?10, ?11)"
+#define BY_ROLE "WHERE t.role_id = ?2"
+#define BY_EVENT "WHERE t.event_id = ?1"
+#define GENERAL                                                                                    \
+	"WHERE (?1 = 0 OR t.event_id = ?1) AND (?2 = 0 OR t.role_id = ?2)"                        \
+	" AND (?3 IS NULL OR t.owner = ?3) AND (?4 IS NULL OR t.status = ?4)"                    \
+	" AND (?5 IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.notes LIKE ?5 ESCAPE '\\'"         \
 	"      OR t.owner LIKE ?5 ESCAPE '\\')"
+#define ASC " ORDER BY t.position, t.id LIMIT ?8 OFFSET ?9"
+#define DESC " ORDER BY t.position DESC, t.id DESC LIMIT ?8 OFFSET ?9"
+static const char *sql_by_role = TASK_COLS BY_ROLE KEY_FWD ASC;
+static const char *sql_by_role_rev = TASK_COLS BY_ROLE KEY_REV DESC;
+static const char *sql_by_event = TASK_COLS BY_EVENT KEY_FWD ASC;
+static const char *sql_by_event_rev = TASK_COLS BY_EVENT KEY_REV DESC;
+static const char *sql_general = TASK_COLS GENERAL KEY_FWD
 	" ORDER BY CASE WHEN ?6 THEN coalesce(t.due, '9999-99-99') END, t.position, t.id"
 	" LIMIT ?8 OFFSET ?9";
+static const char *sql_general_rev = TASK_COLS GENERAL KEY_REV DESC;
 /* The timeline's "first tasks by due date" (index task_event_duepos). */
 static const char *sql_by_event_due = TASK_COLS
 	"WHERE t.event_id = ?1 ORDER BY coalesce(t.due, '9999-99-99'), t.position, t.id LIMIT ?8 OFFSET ?9";
@@ -117,11 +127,14 @@ static void read_task(sqlite3_stmt *st, struct task *t, struct pool *pool)
 int task_query(struct board *b, const struct task_query *q, struct task_list *out)
 {
 	memset(out, 0, sizeof *out);
-	const char *sql = sql_general;
+	bool rev = q->reverse;
+	if ((rev || q->key) && q->order != TASK_ORDER_POSITION)
+		return mu_fail(MU_USAGE, "reverse and keyset task queries work in position order");
+	const char *sql = rev ? sql_general_rev : sql_general;
 	if (simple_query(q) && q->role_id)
-		sql = sql_by_role;
+		sql = rev ? sql_by_role_rev : sql_by_role;
 	else if (simple_query(q) && q->event_id)
-		sql = sql_by_event;
+		sql = rev ? sql_by_event_rev : sql_by_event;
 	else if (unfiltered(q) && q->event_id && !q->role_id && q->order == TASK_ORDER_DUE)
 		sql = sql_by_event_due;
 	sqlite3_stmt *st = db_stmt(b, sql);
@@ -129,6 +142,11 @@ int task_query(struct board *b, const struct task_query *q, struct task_list *ou
 	bind_query(st, q, &like);
 	sqlite3_bind_int64(st, 8, q->limit ? (sqlite3_int64)q->limit : -1);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)q->offset);
+	if (sqlite3_bind_parameter_count(st) >= 11) {
+		int64_t end = rev ? INT64_MAX : INT64_MIN;
+		sqlite3_bind_int64(st, 10, q->key ? q->key->position : end);
+		sqlite3_bind_int64(st, 11, q->key ? q->key->id : end);
+	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_task(st, LIST_PUSH(out), &out->pool);
@@ -138,6 +156,11 @@ int task_query(struct board *b, const struct task_query *q, struct task_list *ou
 	if (rc != SQLITE_DONE) {
 		task_list_free(out);
 		return db_fail(b, rc);
+	}
+	for (size_t i = 0; rev && i < out->n / 2; i++) { /* back in position order */
+		struct task t = out->v[i];
+		out->v[i] = out->v[out->n - 1 - i];
+		out->v[out->n - 1 - i] = t;
 	}
 	return MU_OK;
 }

@@ -13,6 +13,10 @@ static struct {
 	struct task_list rows;
 	int64_t done;
 	bool waits[ROWSIG_MAX]; /* rows[i] waits for a dependency not done */
+	/* What rows holds: its first row's index, and the query and change
+	 * counter it was read with (a window next to it is read by keyset). */
+	int64_t top, counter, qevent, qrole;
+	bool qmine;
 } T;
 
 static const char *const marks[TASK_STATUS_N] = {"[ ]", "[~]", "[!]", "[x]"};
@@ -47,23 +51,75 @@ static void open_(struct app *a, struct pane *p)
 	}
 }
 
+/* Sets q's window to the rows [top, top + h) by the cheapest way there:
+ * OFFSET from the start or, reversed, from the end (G at 100k rows is as
+ * cheap as g), or by keyset from a row of the window loaded before (PgDn,
+ * j past the bottom) when nothing changed since it was read.  After a change
+ * the window is read by row number again: the cursor follows its record by
+ * id (list_follow), and the row numbers stay exact. */
+static void read_window(struct app *a, struct pane *p, struct task_query *q, const struct task_list *old)
+{
+	static struct task_key key;
+	int64_t top = p->top, end = top + p->in.h, total = p->total, n = (int64_t)old->n;
+	if (end > total)
+		end = total;
+	if (end < top)
+		end = top;
+	q->limit = (size_t)(end - top > 0 ? end - top : 1);
+	int64_t best = top; /* rows skipped: OFFSET from the start */
+	q->offset = (size_t)top;
+	if (total - end < best) {
+		best = total - end;
+		q->reverse = true;
+		q->offset = (size_t)best;
+	}
+	if (!n || T.counter != a->change_counter || T.qevent != q->event_id || T.qrole != q->role_id ||
+	    T.qmine != (q->owner != NULL))
+		return;
+	if (top > T.top) { /* forwards, after the old row just above top (or its last) */
+		int64_t j = top - T.top - 1 < n - 1 ? top - T.top - 1 : n - 1, skip = top - (T.top + j + 1);
+		if (skip < best) {
+			best = skip;
+			key = (struct task_key){old->v[j].position, old->v[j].id};
+			q->key = &key;
+			q->reverse = false;
+			q->offset = (size_t)skip;
+		}
+	}
+	if (end - T.top < n) { /* backwards, before the old row just below end (or its first) */
+		int64_t j = end - T.top > 0 ? end - T.top : 0, skip = T.top + j - end;
+		if (skip < best) {
+			key = (struct task_key){old->v[j].position, old->v[j].id};
+			q->key = &key;
+			q->reverse = true;
+			q->offset = (size_t)skip;
+		}
+	}
+}
+
 static void load(struct app *a, struct pane *p)
 {
 	struct task_query q = query(a);
 	int64_t total = 0;
-	task_list_free(&T.rows);
 	if (task_count(a->b, &q, &total, &T.done) != MU_OK) {
 		app_fail(a, "tasks");
 		return;
 	}
 	p->total = total;
 	list_clamp(p);
-	q.limit = (size_t)p->in.h;
-	q.offset = (size_t)p->top;
+	struct task_list old = T.rows;
+	memset(&T.rows, 0, sizeof T.rows);
+	read_window(a, p, &q, &old);
+	task_list_free(&old);
 	if (task_query(a->b, &q, &T.rows) != MU_OK) {
 		app_fail(a, "tasks");
 		return;
 	}
+	T.top = p->top;
+	T.counter = a->change_counter;
+	T.qevent = q.event_id;
+	T.qrole = q.role_id;
+	T.qmine = q.owner != NULL;
 	int64_t ids[ROWSIG_MAX];
 	struct rowsig sig[ROWSIG_MAX];
 	int n = T.rows.n < ROWSIG_MAX ? (int)T.rows.n : ROWSIG_MAX;

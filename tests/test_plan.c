@@ -891,18 +891,18 @@ static void test_limits(void **state)
 	assert_int_equal(strlen(p.tasks[0].title), big - 1);
 	plan_free(&p);
 	free(text);
-	/* a buffer over 4 MiB */
-	size_t huge = ((size_t)4 << 20) + 1;
+	/* a buffer over 32 MiB */
+	size_t huge = ((size_t)32 << 20) + 1;
 	text = xmalloc(huge);
 	memset(text, '#', huge);
 	assert_int_equal(plan_parse_buffer("big.yaml", text, huge, NULL, &p), MU_DATA);
-	assert_string_equal(mu_errmsg(), "big.yaml: plan is larger than 4 MiB (4194305 bytes)");
+	assert_string_equal(mu_errmsg(), "big.yaml: plan is larger than 32 MiB (33554433 bytes)");
 	FILE *f = fopen("build/test_plan_big.yaml", "wb");
 	if (f) {
 		fwrite(text, 1, huge, f);
 		fclose(f);
 		assert_int_equal(plan_parse_file("build/test_plan_big.yaml", NULL, &p), MU_DATA);
-		assert_string_equal(mu_errmsg(), "build/test_plan_big.yaml: plan is larger than 4 MiB (4194305 bytes)");
+		assert_string_equal(mu_errmsg(), "build/test_plan_big.yaml: plan is larger than 32 MiB (33554433 bytes)");
 		remove("build/test_plan_big.yaml");
 	}
 	free(text);
@@ -923,13 +923,13 @@ static void test_limits(void **state)
 	assert_int_equal(parse_str(b.s, NULL, &p), MU_DATA);
 	assert_string_equal(mu_errmsg(), "t.yaml:2:73: nesting deeper than 64 levels");
 	sb_reset(&b);
-	/* a million values (about 30k tasks) at most, whatever the bytes */
+	/* four million values (about 300k tasks) at most, whatever the bytes */
 	sb_add(&b, "event: {name: X}\nmetrics: {funnel: [");
-	for (int i = 0; i < 1000000; i++)
+	for (int i = 0; i < 4000000; i++)
 		sb_add(&b, "a,");
 	sb_add(&b, "]}\n");
 	assert_int_equal(parse_str(b.s, NULL, &p), MU_DATA);
-	assert_string_equal(mu_errmsg(), "t.yaml:2:2000002: more than 1000000 values in one plan");
+	assert_string_equal(mu_errmsg(), "t.yaml:2:8000002: more than 4000000 values in one plan");
 	sb_free(&b);
 	/* files: missing, a directory */
 	assert_int_equal(plan_parse_file("tests/data/plans/nope.yaml", NULL, &p), MU_DATA);

@@ -301,7 +301,7 @@ int plan_parse_buffer(const char *name, const char *buf, size_t len, const char 
 	c.start = DATE_NONE;
 	name = name ? name : "plan";
 	if (len > PLAN_MAX_BYTES)
-		return mu_fail(MU_DATA, "%s: plan is larger than 4 MiB (%zu bytes)", name, len);
+		return mu_fail(MU_DATA, "%s: plan is larger than 32 MiB (%zu bytes)", name, len);
 	rc = ydoc_load(&c.doc, name, buf, len, &limits);
 	if (!rc)
 		rc = parse_root(&c, c.doc.root, start);
@@ -333,7 +333,7 @@ int plan_parse_file(const char *path, const char *start, struct plan *out)
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > PLAN_MAX_BYTES) {
 		close(fd);
-		return mu_fail(MU_DATA, "%s: plan is larger than 4 MiB (%lld bytes)", name,
+		return mu_fail(MU_DATA, "%s: plan is larger than 32 MiB (%lld bytes)", name,
 			       (long long)st.st_size);
 	}
 	char chunk[65536];
@@ -349,7 +349,7 @@ int plan_parse_file(const char *path, const char *start, struct plan *out)
 			break;
 		sb_addn(&b, chunk, (size_t)n);
 		if (b.len > PLAN_MAX_BYTES) {
-			rc = mu_fail(MU_DATA, "%s: plan is larger than 4 MiB", name);
+			rc = mu_fail(MU_DATA, "%s: plan is larger than 32 MiB", name);
 			goto out;
 		}
 	}

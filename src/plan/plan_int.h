@@ -38,7 +38,7 @@
  *   absolute date by the difference (without an event.start it only sets the
  *   start).  Dates must stay within 0001..9999; an end before its start (event
  *   or phase) is an error.
- * - Limits: 4 MiB per file, 64 KiB per value, 64 levels of nesting, a
+ * - Limits: 32 MiB per file, 64 KiB per value, 64 levels of nesting, a
  *   million values; anchors, aliases and a second document are refused.
  * - Exports carry the board's progress so that they import to the same
  *   board: task status and notes, item ready/done/done_by/done_at, stage
@@ -55,11 +55,11 @@
 #include "muster/xalloc.h"
 #include "muster/yamldoc.h"
 
-#define PLAN_MAX_BYTES ((size_t)4 << 20)
+#define PLAN_MAX_BYTES ((size_t)32 << 20) /* a 100,000-task plan is ~19 MiB */
 #define PLAN_MAX_DEPTH 64
 #define PLAN_MAX_SCALAR ((size_t)64 << 10)
 #define PLAN_MAX_INT INT64_C(1000000000000)
-#define PLAN_MAX_NODES 1000000 /* a 4 MiB plan of 30k tasks has ~400k */
+#define PLAN_MAX_NODES 4000000 /* a 100,000-task plan has ~1.2 million */
 #define PLAN_MAX_WARNINGS 100
 
 struct warning {

@@ -377,6 +377,48 @@ static void test_item_find_text(void **state)
 	assert_int_equal(item_find_text(b, list + 99, "o", 0, 1, &id, &row), MU_DATA);
 }
 
+static void expect_summary(const char *old, const char *new_, const char *want)
+{
+	struct log_entry e = {.old = (char *)old, .new_ = (char *)new_};
+	char *got = log_change_summary(&e);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_log_change_summary(void **state)
+{
+	struct board *b = *state;
+	expect_summary("{\"status\":\"todo\"}", "{\"status\":\"done\"}", "status: todo → done");
+	expect_summary("{\"qty_ready\":0,\"done\":0}", "{\"qty_ready\":12,\"done\":1}", "qty_ready: 0 → 12, done: 0 → 1");
+	/* unchanged fields and noise left out; null and "" as -; 9100.0 as 9100 */
+	expect_summary("{\"title\":\"A\",\"owner\":\"\",\"due\":null,\"position\":3,\"budget\":9000.0}",
+		       "{\"title\":\"A\",\"owner\":\"bob\",\"due\":\"2026-09-01\",\"position\":4,\"budget\":9100.0}",
+		       "owner: - → bob, due: - → 2026-09-01, budget: 9000 → 9100");
+	/* escapes in strings */
+	expect_summary("{\"title\":\"say \\\"hi\\\"\"}", "{\"title\":\"a\\nb 中秋\"}", "title: say \"hi\" → a\nb 中秋");
+	/* added or removed: the row's title or name */
+	expect_summary(NULL, "{\"title\":\"Book the DJ\",\"status\":\"todo\"}", "Book the DJ");
+	expect_summary("{\"name\":\"Zed Ü\"}", NULL, "Zed Ü");
+	expect_summary("{\"status\":\"todo\"}", "{\"status\":\"todo\"}", "");
+	/* not objects: as stored */
+	expect_summary("7", "not json", "7 → not json");
+	/* from the log itself: a status change and an item tick */
+	int64_t ev = import_sample(b), posters;
+	assert_int_equal(task_set_status(b, 1, TASK_DONE), MU_OK);
+	assert_int_equal(item_find(b, ev, "Posters", &posters), MU_OK);
+	assert_int_equal(item_tick(b, posters, 0), MU_OK);
+	struct log_list l;
+	struct log_query q = {.limit = 2};
+	assert_int_equal(log_query(b, &q, &l), MU_OK);
+	assert_int_equal(l.n, 2);
+	char *s0 = log_change_summary(&l.v[0]), *s1 = log_change_summary(&l.v[1]);
+	assert_string_equal(s0, "status: todo → done");
+	assert_string_equal(s1, "qty_ready: 0 → 50, done: 0 → 1");
+	free(s0);
+	free(s1);
+	log_list_free(&l);
+}
+
 static void test_task_move(void **state)
 {
 	struct board *b = *state;
@@ -613,6 +655,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_task_query_reverse_and_keyset, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_find, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_find_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_log_change_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_move, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_ticks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_add_edit_remove, setup, teardown),

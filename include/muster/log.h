@@ -25,5 +25,10 @@ struct log_query {
 /* Oldest first. */
 int log_query(struct board *b, const struct log_query *q, struct log_list *out);
 void log_list_free(struct log_list *l);
+/* What changed, for people (malloc'd; free it): "status: todo → done",
+ * "qty_ready: 0 → 12, done: 0 → 1" (strings unquoted, null and "" as "-",
+ * noise such as updated_at left out); the title or name of a row added or
+ * removed; old → new as stored when they are not JSON objects. */
+char *log_change_summary(const struct log_entry *e);
 
 #endif

@@ -1,6 +1,7 @@
 /* `muster log`: the audit log, oldest first.  The table shows local times
  * and a compact "field: old → new" summary of each change (old and new are
- * JSON snapshots of the row); --json gives the rows as stored. */
+ * JSON snapshots of the row; log_change_summary); --json gives the rows as
+ * stored. */
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
@@ -11,169 +12,6 @@
 #include "muster/date.h"
 #include "muster/log.h"
 #include "muster/table.h"
-
-/* ---- a flat JSON object as (key, raw value) pairs ---- */
-
-struct kv {
-	const char *key, *val;
-	size_t klen, vlen;
-};
-
-static const char *skip_ws(const char *p)
-{
-	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
-		p++;
-	return p;
-}
-
-static const char *skip_string(const char *p) /* p at the opening quote */
-{
-	for (p++; *p && *p != '"'; p++)
-		if (*p == '\\' && p[1])
-			p++;
-	return *p ? p + 1 : NULL;
-}
-
-static const char *skip_value(const char *p)
-{
-	if (*p == '"')
-		return skip_string(p);
-	if (*p == '{' || *p == '[') {
-		int depth = 0;
-		for (; *p; p++) {
-			if (*p == '"') {
-				p = skip_string(p);
-				if (!p)
-					return NULL;
-				p--;
-			} else if (*p == '{' || *p == '[') {
-				depth++;
-			} else if ((*p == '}' || *p == ']') && --depth == 0) {
-				return p + 1;
-			}
-		}
-		return NULL;
-	}
-	while (*p && *p != ',' && *p != '}' && *p != ']' && *p != ' ')
-		p++;
-	return p;
-}
-
-/* Up to max pairs; -1 when s is not a JSON object. */
-static int parse_flat(const char *s, struct kv *kv, int max)
-{
-	int n = 0;
-	const char *p = skip_ws(s ? s : "");
-	if (*p != '{')
-		return -1;
-	p = skip_ws(p + 1);
-	if (*p == '}')
-		return 0;
-	for (;;) {
-		if (*p != '"')
-			return -1;
-		const char *k = p + 1, *e = skip_string(p);
-		if (!e)
-			return -1;
-		p = skip_ws(e);
-		if (*p != ':')
-			return -1;
-		p = skip_ws(p + 1);
-		const char *v = p;
-		if (!(e = skip_value(p)) || e == v)
-			return -1;
-		if (n < max)
-			kv[n++] = (struct kv){k, v, (size_t)(skip_string(k - 1) - 1 - k), (size_t)(e - v)};
-		p = skip_ws(e);
-		if (*p == '}')
-			return n;
-		if (*p != ',')
-			return -1;
-		p = skip_ws(p + 1);
-	}
-}
-
-static const struct kv *kv_get(const struct kv *kv, int n, const struct kv *like)
-{
-	for (int i = 0; i < n; i++)
-		if (kv[i].klen == like->klen && memcmp(kv[i].key, like->key, like->klen) == 0)
-			return &kv[i];
-	return NULL;
-}
-
-/* A value for people: strings without their quotes, null and "" as "-". */
-static void add_value(struct strbuf *b, const struct kv *v)
-{
-	if (!v || (v->vlen == 4 && memcmp(v->val, "null", 4) == 0) || (v->vlen == 2 && v->val[0] == '"')) {
-		sb_addc(b, '-');
-	} else if (v->val[0] == '"') {
-		for (size_t i = 1; i + 1 < v->vlen; i++) {
-			char ch = v->val[i];
-			if (ch == '\\' && i + 2 < v->vlen) {
-				ch = v->val[++i];
-				ch = ch == 'n' ? '\n' : ch == 't' ? '\t' : ch;
-			}
-			sb_addc(b, ch);
-		}
-	} else {
-		size_t n = v->vlen;
-		/* SQLite writes REAL values as 9100.0: show 9100 */
-		if (n > 2 && v->val[n - 2] == '.' && v->val[n - 1] == '0' && memchr(v->val, 'e', n) == NULL)
-			n -= 2;
-		sb_addn(b, v->val, n);
-	}
-}
-
-static bool skip_key(const struct kv *k)
-{
-	static const char *const noise[] = {"updated_at", "id", "event_id", "position"};
-	for (size_t i = 0; i < sizeof noise / sizeof *noise; i++)
-		if (strlen(noise[i]) == k->klen && memcmp(noise[i], k->key, k->klen) == 0)
-			return true;
-	return false;
-}
-
-#define MAX_KV 48
-
-static void change_summary(struct strbuf *b, const char *old, const char *new_)
-{
-	struct kv o[MAX_KV], n[MAX_KV];
-	int no = old ? parse_flat(old, o, MAX_KV) : 0, nn = new_ ? parse_flat(new_, n, MAX_KV) : 0;
-	if (no < 0 || nn < 0) { /* not snapshots: show them as they are */
-		sb_add(b, old ? old : "-");
-		sb_add(b, " → ");
-		sb_add(b, new_ ? new_ : "-");
-		return;
-	}
-	bool any = false;
-	const struct kv *title = NULL;
-	if (!old || !new_) { /* created or removed: name the row */
-		struct kv want = {"title", NULL, 5, 0}, want2 = {"name", NULL, 4, 0};
-		const struct kv *src = old ? o : n;
-		int cnt = old ? no : nn;
-		title = kv_get(src, cnt, &want);
-		if (!title)
-			title = kv_get(src, cnt, &want2);
-		if (title)
-			add_value(b, title);
-		return;
-	}
-	for (int i = 0; i < nn; i++) {
-		const struct kv *was = kv_get(o, no, &n[i]);
-		if (skip_key(&n[i]))
-			continue;
-		if (was && was->vlen == n[i].vlen && memcmp(was->val, n[i].val, was->vlen) == 0)
-			continue;
-		if (any)
-			sb_add(b, ", ");
-		any = true;
-		sb_addn(b, n[i].key, n[i].klen);
-		sb_add(b, ": ");
-		add_value(b, was);
-		sb_add(b, " → ");
-		add_value(b, &n[i]);
-	}
-}
 
 /* ---- times ---- */
 
@@ -296,7 +134,6 @@ int cmd_log(struct cli *c, int argc, char **argv)
 		json_array_end(&c->out, l.n);
 	} else if (l.n) {
 		struct table *t = table_new();
-		struct strbuf s = STRBUF_INIT;
 		char when[32];
 		table_col(t, "AT", TABLE_LEFT, 0);
 		table_col(t, "ACTOR", TABLE_LEFT, 0);
@@ -313,11 +150,10 @@ int cmd_log(struct cli *c, int argc, char **argv)
 				table_cellf(t, "%s %lld", e->entity, (long long)e->entity_id);
 			else
 				table_cell(t, e->entity);
-			sb_reset(&s);
-			change_summary(&s, e->old, e->new_);
-			table_cell(t, sb_str(&s));
+			char *sum = log_change_summary(e);
+			table_cell(t, sum);
+			free(sum);
 		}
-		sb_free(&s);
 		cli_table(c, t);
 		table_free(t);
 	}

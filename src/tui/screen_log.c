@@ -3,6 +3,7 @@
  * Live: another process's change appears at the top within a second. */
 #include "tui.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "muster/log.h"
@@ -28,26 +29,13 @@ static void when(const char *at, char out[16])
 	strftime(out, 16, "%m-%d %H:%M", &lt);
 }
 
-/* A snapshot for people: {"status":"todo"} → status:todo.
- * TODO(model): a shared log_change_summary() ("status: todo → done", as
- * `muster log` prints) belongs in src/model/log.c; until then the raw
- * fields, without JSON punctuation. */
-static void plain(struct strbuf *b, const char *json)
+/* What changed, as `muster log` says it (log_change_summary), on one line. */
+static void summary(struct strbuf *b, const struct log_entry *e)
 {
-	if (!json) {
-		sb_add(b, "–");
-		return;
-	}
-	for (const char *p = json; *p; p++) {
-		if (*p == '{' || *p == '}' || *p == '"')
-			continue;
-		if (*p == '.' && p[1] == '0' && (p[2] == ',' || p[2] == '}'))
-			p++;
-		else if (*p == ',')
-			sb_add(b, ", ");
-		else if ((unsigned char)*p >= 32)
-			sb_addc(b, *p);
-	}
+	char *sum = log_change_summary(e);
+	for (const char *p = sum; *p; p++)
+		sb_addc(b, (unsigned char)*p < 32 ? ' ' : *p);
+	free(sum);
 }
 
 static void load(struct app *a, struct sheet *s)
@@ -74,9 +62,7 @@ static void load(struct app *a, struct sheet *s)
 		sb_add(&b, " ");
 		sheet_col(&b, ent, 11, false);
 		sb_add(&b, " ");
-		plain(&b, e->old);
-		sb_add(&b, " → ");
-		plain(&b, e->new_);
+		summary(&b, e);
 		bool mine = !strcmp(e->actor, board_actor(a->b));
 		sheet_add(s, e->id, SHEET_ROW, mine ? UI_NORMAL : UI_DOING, sb_str(&b));
 	}

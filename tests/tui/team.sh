@@ -74,7 +74,7 @@ expect_block "log, newest first" <<'EOF2'
 ┌Log · everyone─
 │
 EOF2
-expect_screen "eve's untick on top" "eve      untick  item #1     qty_ready:50, done:1 → qty_ready:45"
+expect_screen "eve's untick on top, as muster log says it" "eve      untick  item #1     qty_ready: 50 → 45, done: 1 → 0"
 keys f
 expect_screen "filter form" "Only the changes of (login)"
 keys C-u; type_text alice; keys Enter

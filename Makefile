@@ -22,7 +22,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all units run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins
+.PHONY: all units doc run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins
 
 all: $(BIN)
 
@@ -39,6 +39,15 @@ $(BUILD)/tests/%: tests/%.c $(LIB_OBJ)
 
 units: $(UNIT_BIN)
 
+# The man page's key list comes from the board's action table.
+$(BUILD)/mankeys: tools/mankeys.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -Isrc/tui -o $@ $< $(LIB_OBJ) $(LDLIBS) $(EXTRA_LDFLAGS)
+
+doc: $(BUILD)/mankeys
+	@$(BUILD)/mankeys > $(BUILD)/keys.roff
+	@awk -v keys=$(BUILD)/keys.roff '/KEYS END/ { while ((getline l < keys) > 0) print l; skip = 0 } \
+	  !skip { print } /KEYS BEGIN/ { skip = 1 }' doc/muster.1 > $(BUILD)/muster.1 && mv $(BUILD)/muster.1 doc/muster.1
+
 deps:
 	@sh tools/deps.sh
 
@@ -54,14 +63,14 @@ run: deps
 	./muster --db $(BUILD)/demo.db
 
 test: deps
-	@$(MAKE) --no-print-directory muster units
+	@$(MAKE) --no-print-directory muster units $(BUILD)/mankeys
 	@sh tests/run.sh
 
 # Everything again under AddressSanitizer + UndefinedBehaviorSanitizer.
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-san \
 	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=build-san/muster build-san/muster units
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=build-san/muster build-san/muster units build-san/mankeys
 	@MUSTER_SAN=1 BUILD=build-san MUSTER=build-san/muster sh tests/run.sh
 	@$(MAKE) --no-print-directory fuzz-smoke
 

@@ -419,6 +419,42 @@ static void test_log_change_summary(void **state)
 	log_list_free(&l);
 }
 
+static void test_task_open_deps(void **state)
+{
+	struct board *b = *state;
+	int64_t ev = import_sample(b);
+	struct task_query q = TASK_QUERY_INIT;
+	q.event_id = ev;
+	struct task_list l;
+	assert_int_equal(task_query(b, &q, &l), MU_OK);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].depends, "");
+	assert_int_equal(l.v[0].open_deps, 0);
+	assert_string_equal(l.v[1].depends, "1"); /* Print "flyers" waits on Book the DJ */
+	assert_int_equal(l.v[1].open_deps, 1);
+	task_list_free(&l);
+	assert_int_equal(task_set_status(b, 1, TASK_DONE), MU_OK);
+	struct pool pool = {0};
+	struct task t;
+	assert_int_equal(task_get(b, 2, &t, &pool), MU_OK);
+	assert_string_equal(t.depends, "1");
+	assert_int_equal(t.open_deps, 0);
+	assert_int_equal(task_set_status(b, 1, TASK_BLOCKED), MU_OK);
+	assert_int_equal(task_get(b, 2, &t, &pool), MU_OK);
+	assert_int_equal(t.open_deps, 1);
+	/* two dependencies, one open; the reverse and keyset windows carry it too */
+	assert_int_equal(db_exec_stmt(b, db_stmt(b, "INSERT INTO task_dep(task_id, depends_on) VALUES (3, 1), (3, 2)")), MU_OK);
+	assert_int_equal(task_set_status(b, 1, TASK_DONE), MU_OK);
+	q.reverse = true;
+	q.limit = 1;
+	assert_int_equal(task_query(b, &q, &l), MU_OK);
+	assert_int_equal(l.v[0].id, 3);
+	assert_string_equal(l.v[0].depends, "1,2");
+	assert_int_equal(l.v[0].open_deps, 1);
+	task_list_free(&l);
+	pool_free(&pool);
+}
+
 static void test_task_move(void **state)
 {
 	struct board *b = *state;
@@ -656,6 +692,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_task_find, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_find_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_log_change_summary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_task_open_deps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_move, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_ticks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_add_edit_remove, setup, teardown),

@@ -17,6 +17,7 @@ struct task {
 	char *title, *owner, *notes;             /* owner "" = unassigned */
 	char *role_key, *phase_key;              /* "" when none */
 	char *depends;                           /* ids it depends on: "3,7" or "" */
+	int open_deps;                           /* how many of them are not done */
 	char due[11];                            /* "" when none */
 	enum task_status status;
 	int64_t position;

@@ -132,7 +132,7 @@ static void load(struct app *a, struct pane *p)
 		sig[i] = (struct rowsig){t->id, h};
 	}
 	for (int i = 0; i < n; i++)
-		T.waits[i] = T.rows.v[i].status != TASK_DONE && deps_text(a, T.rows.v[i].depends, NULL);
+		T.waits[i] = T.rows.v[i].status != TASK_DONE && T.rows.v[i].open_deps > 0;
 	list_follow(p, ids, n);
 	list_signature(a, p, sig, n);
 }

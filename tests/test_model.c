@@ -341,6 +341,13 @@ static void test_task_find(void **state)
 	assert_int_equal(task_find(b, &q, "#3", 0, 1, &id, &row), MU_OK);
 	assert_int_equal(id, 3);
 	assert_int_equal(task_find(b, &q, "zebra", 0, 1, &id, &row), MU_DATA);
+	assert_int_equal(task_find(b, &q, "zebra", 2, -1, &id, &row), MU_DATA);
+	/* the only match is the task itself, either way */
+	assert_int_equal(task_find(b, &q, "doors", 3, 1, &id, &row), MU_OK);
+	assert_int_equal(id, 3);
+	assert_int_equal(task_find(b, &q, "DJ", 1, -1, &id, &row), MU_OK);
+	assert_int_equal(id, 1);
+	assert_int_equal(row, 0);
 	q.role_id = 2; /* ops: #2 and #3 */
 	assert_int_equal(task_find(b, &q, "doors", 0, 1, &id, &row), MU_OK);
 	assert_int_equal(row, 1);
@@ -372,6 +379,9 @@ static void test_item_find_text(void **state)
 	assert_int_equal(row, 1);
 	assert_int_equal(item_find_text(b, list, "post", posters, 1, &id, &row), MU_OK);
 	assert_int_equal(id, posters); /* the only match is the row itself */
+	assert_int_equal(item_find_text(b, list, "post", posters, -1, &id, &row), MU_OK);
+	assert_int_equal(id, posters);
+	assert_int_equal(item_find_text(b, list, "zebra", balloons, -1, &id, &row), MU_DATA);
 	assert_int_equal(item_find_text(b, list, "%", 0, 1, &id, &row), MU_DATA); /* LIKE escapes */
 	assert_non_null(strstr(mu_errmsg(), "no item matches"));
 	assert_int_equal(item_find_text(b, list + 99, "o", 0, 1, &id, &row), MU_DATA);

@@ -86,13 +86,13 @@ int item_find_text(struct board *b, int64_t checklist, const char *text, int64_t
 	static const char *sql_pos = "SELECT position FROM item WHERE id = ?1 AND checklist_id = ?2";
 	static const char *sql_next =
 		"SELECT id, position FROM item WHERE checklist_id = ?2 AND title LIKE ?3 ESCAPE '\\'"
-		" AND (position, id) > (?4, ?5) ORDER BY position, id LIMIT 1";
+		" AND (position, id) > (?4, ?5) AND (position, id) <= (?6, ?7) ORDER BY position, id LIMIT 1";
 	static const char *sql_prev =
 		"SELECT id, position FROM item WHERE checklist_id = ?2 AND title LIKE ?3 ESCAPE '\\'"
-		" AND (position, id) < (?4, ?5) ORDER BY position DESC, id DESC LIMIT 1";
+		" AND (position, id) < (?4, ?5) AND (position, id) >= (?6, ?7) ORDER BY position DESC, id DESC LIMIT 1";
 	static const char *sql_rank =
 		"SELECT count(*) FROM item WHERE checklist_id = ?2 AND (position, id) < (?4, ?5)";
-	int64_t start = dir > 0 ? INT64_MIN : INT64_MAX, pos = start, key = start;
+	int64_t start = dir > 0 ? INT64_MIN : INT64_MAX, end = dir > 0 ? INT64_MAX : INT64_MIN, pos = start, key = start;
 	sqlite3_stmt *st;
 	if (after_id) {
 		st = db_stmt(b, sql_pos);
@@ -106,12 +106,16 @@ int item_find_text(struct board *b, int64_t checklist, const char *text, int64_t
 	}
 	char *like = model_like_pattern(text);
 	int rc = SQLITE_DONE;
-	for (int pass = 0; pass < 2 && rc == SQLITE_DONE; pass++) { /* the second wraps around */
+	/* The second pass wraps around, up to the item itself (it may be the
+	 * only match). */
+	for (int pass = 0; pass < 2 && rc == SQLITE_DONE && !(pass && pos == start); pass++) {
 		st = db_stmt(b, dir > 0 ? sql_next : sql_prev);
 		sqlite3_bind_int64(st, 2, checklist);
 		sqlite3_bind_text(st, 3, like, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, pass ? start : pos);
 		sqlite3_bind_int64(st, 5, pass ? start : key);
+		sqlite3_bind_int64(st, 6, pass ? pos : end);
+		sqlite3_bind_int64(st, 7, pass ? key : end);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			*id = sqlite3_column_int64(st, 0);

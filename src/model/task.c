@@ -176,8 +176,8 @@ int task_query(struct board *b, const struct task_query *q, struct task_list *ou
 }
 
 /* task_find's statements for one filter shape: the next and previous match
- * after (?10 position, ?11 id) and the rank of a row.  ?5 is the LIKE
- * pattern, ?6 the "#id" text. */
+ * after (?10 position, ?11 id) up to (?12, ?13) and the rank of a row.  ?5
+ * is the LIKE pattern, ?6 the "#id" text. */
 struct find_sql {
 	const char *next, *prev, *rank;
 };
@@ -187,9 +187,11 @@ struct find_sql {
 #define FIND_SQL(filter)                                                                           \
 	{                                                                                          \
 		"SELECT t.id FROM task t " filter FIND_MATCH                                       \
-		" AND (t.position, t.id) > (?10, ?11) ORDER BY t.position, t.id LIMIT 1",          \
+		" AND (t.position, t.id) > (?10, ?11) AND (t.position, t.id) <= (?12, ?13)"        \
+		" ORDER BY t.position, t.id LIMIT 1",                                              \
 		"SELECT t.id FROM task t " filter FIND_MATCH                                       \
-		" AND (t.position, t.id) < (?10, ?11) ORDER BY t.position DESC, t.id DESC LIMIT 1", \
+		" AND (t.position, t.id) < (?10, ?11) AND (t.position, t.id) >= (?12, ?13)"        \
+		" ORDER BY t.position DESC, t.id DESC LIMIT 1",                                    \
 		"SELECT count(*) FROM task t " filter " AND (t.position, t.id) < (?10, ?11)"       \
 	}
 static const struct find_sql find_by_role = FIND_SQL("WHERE t.role_id = ?2");
@@ -198,9 +200,10 @@ static const struct find_sql find_general =
 	FIND_SQL("WHERE (?1 = 0 OR t.event_id = ?1) AND (?2 = 0 OR t.role_id = ?2)"
 		 " AND (?3 IS NULL OR t.owner = ?3) AND (?4 IS NULL OR t.status = ?4)");
 
-/* One statement of task_find bound to q and the key (position, id). */
+/* One statement of task_find bound to q, the key (position, id) and the
+ * bound (bpos, bid) it goes up to. */
 static int find_step(struct board *b, const char *sql, const struct task_query *q, const char *like,
-		     const char *hash, int64_t pos, int64_t id, int64_t *out)
+		     const char *hash, int64_t pos, int64_t id, int64_t bpos, int64_t bid, int64_t *out)
 {
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, q->event_id);
@@ -216,6 +219,10 @@ static int find_step(struct board *b, const char *sql, const struct task_query *
 	}
 	sqlite3_bind_int64(st, 10, pos);
 	sqlite3_bind_int64(st, 11, id);
+	if (n >= 13) {
+		sqlite3_bind_int64(st, 12, bpos);
+		sqlite3_bind_int64(st, 13, bid);
+	}
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
@@ -247,10 +254,12 @@ int task_find(struct board *b, const struct task_query *q, const char *text, int
 	}
 	char *like = model_like_pattern(text);
 	const char *sql = dir > 0 ? f->next : f->prev;
-	int rc = find_step(b, sql, q, like, text, pos, key, id);
-	if (rc == MU_DATA) /* wrap around */
-		rc = find_step(b, sql, q, like, text, dir > 0 ? INT64_MIN : INT64_MAX,
-			       dir > 0 ? INT64_MIN : INT64_MAX, id);
+	int64_t start = dir > 0 ? INT64_MIN : INT64_MAX, end = dir > 0 ? INT64_MAX : INT64_MIN;
+	int rc = find_step(b, sql, q, like, text, pos, key, end, end, id);
+	/* Wrap around, up to the task itself (it may be the only match): with
+	 * no match at all every row is read once, not twice. */
+	if (rc == MU_DATA && pos != start)
+		rc = find_step(b, sql, q, like, text, start, start, pos, key, id);
 	free(like);
 	if (rc == MU_DATA)
 		return mu_fail(MU_DATA, "no task matches \"%s\"", text);
@@ -260,7 +269,7 @@ int task_find(struct board *b, const struct task_query *q, const char *text, int
 	sqlite3_bind_int64(st, 1, *id);
 	pos = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return find_step(b, f->rank, q, NULL, NULL, pos, *id, row);
+	return find_step(b, f->rank, q, NULL, NULL, pos, *id, 0, 0, row);
 }
 
 int task_count(struct board *b, const struct task_query *q, int64_t *total, int64_t *done)

@@ -3,6 +3,7 @@
  * the visible rows; a live reload compares rows with the previous load so
  * that what others changed flashes for a moment. */
 #include "tui.h"
+#include <string.h>
 
 #define FLASH_MS 1500
 
@@ -151,4 +152,19 @@ enum ui_role list_role(struct app *a, struct pane *p, int64_t row, int64_t id, e
 	if (list_flashing(a, p, id))
 		return UI_FLASH;
 	return r;
+}
+
+bool list_find_missed(struct app *a, const struct find_miss *m, const char *text, uint32_t scope)
+{
+	return m->set && m->counter == a->change_counter && m->scope == scope && !strcmp(m->text, text);
+}
+
+void list_find_miss(struct app *a, struct find_miss *m, const char *text, uint32_t scope)
+{
+	m->set = strlen(text) < sizeof m->text;
+	if (!m->set)
+		return;
+	strcpy(m->text, text);
+	m->counter = a->change_counter;
+	m->scope = scope;
 }

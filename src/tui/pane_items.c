@@ -9,6 +9,7 @@
 static struct {
 	size_t list; /* index into a->lists */
 	struct item_list rows;
+	struct find_miss miss;
 } I;
 
 static const struct checklist *cur_list(struct app *a)
@@ -258,8 +259,14 @@ static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from
 	const struct checklist *c = cur_list(a);
 	if (!c || p->total <= 0)
 		return -1;
+	uint32_t scope = hash_int(2166136261u, c->id);
+	if (list_find_missed(a, &I.miss, pat, scope))
+		return -1;
 	int64_t i = from - p->top, after = i >= 0 && (size_t)i < I.rows.n ? I.rows.v[i].id : 0, id = 0, row = -1;
-	return item_find_text(a->b, c->id, pat, after, dir, &id, &row) == MU_OK ? row : -1;
+	int rc = item_find_text(a->b, c->id, pat, after, dir, &id, &row);
+	if (rc == MU_DATA)
+		list_find_miss(a, &I.miss, pat, scope);
+	return rc == MU_OK ? row : -1;
 }
 
 static void fini(struct pane *p) { item_list_free(&I.rows); }

@@ -17,6 +17,7 @@ static struct {
 	 * counter it was read with (a window next to it is read by keyset). */
 	int64_t top, counter, qevent, qrole;
 	bool qmine;
+	struct find_miss miss;
 } T;
 
 static const char *const marks[TASK_STATUS_N] = {"[ ]", "[~]", "[!]", "[x]"};
@@ -406,10 +407,14 @@ static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from
 	if (p->total <= 0)
 		return -1;
 	struct task_query q = query(a);
-	int64_t i = from - p->top, after = i >= 0 && (size_t)i < T.rows.n ? T.rows.v[i].id : 0, id = 0, row = -1;
-	if (task_find(a->b, &q, pat, after, dir, &id, &row) != MU_OK)
+	uint32_t scope = hash_int(hash_int(hash_int(2166136261u, q.event_id), q.role_id), q.owner != NULL);
+	if (list_find_missed(a, &T.miss, pat, scope))
 		return -1;
-	return row;
+	int64_t i = from - p->top, after = i >= 0 && (size_t)i < T.rows.n ? T.rows.v[i].id : 0, id = 0, row = -1;
+	int rc = task_find(a->b, &q, pat, after, dir, &id, &row);
+	if (rc == MU_DATA)
+		list_find_miss(a, &T.miss, pat, scope);
+	return rc == MU_OK ? row : -1;
 }
 
 static void fini(struct pane *p) { task_list_free(&T.rows); }

@@ -203,6 +203,17 @@ bool list_flashing(struct app *a, struct pane *p, int64_t id);
 long long list_next_flash_end(struct app *a);
 /* Row attribute: cursor, flash or the given role. */
 enum ui_role list_role(struct app *a, struct pane *p, int64_t row, int64_t id, enum ui_role r);
+/* A search that found nothing: n/N for the same text over the same list
+ * (scope: the pane's filter) with nothing changed since (change_counter)
+ * answer at once instead of reading every row again. */
+struct find_miss {
+	char text[128];
+	int64_t counter;
+	uint32_t scope;
+	bool set;
+};
+bool list_find_missed(struct app *a, const struct find_miss *m, const char *text, uint32_t scope);
+void list_find_miss(struct app *a, struct find_miss *m, const char *text, uint32_t scope);
 
 /* form.c */
 /* FIELD_INFO: shown, not editable (the cursor skips it, nothing checked). */

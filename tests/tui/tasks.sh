@@ -97,4 +97,15 @@ keys Space
 expect_screen "#7 finds task 7" "[x]  #7 Per-staff QR codes"
 keys Space
 expect_screen "untick #7 (it waits on #5 again)" "[<]  #7 Per-staff QR codes"
+# A search that finds nothing, n again nothing; once another terminal adds
+# a match, n finds it.
+keys /; wait_for "Search in this pane" 2; keys C-u; type_text "no such thing"; keys Enter
+wait_gone "Search in this pane" 2
+keys n
+mu task add "Plan: no such thing" >/dev/null
+expect_screen "the new task is counted" "├Tasks · All 0/19"
+keys n
+expect_screen "n finds the new match" "Plan: no such thi"
+mu task rm "$(mu tasks --search 'no such thing' --json | sed -n 's/^{"id":\([0-9]*\),.*/\1/p')" >/dev/null
+expect_screen "and it goes" "├Tasks · All 0/18"
 finish

@@ -20,8 +20,13 @@ static int open_tui(struct cli *c)
 		fputs("muster: not a terminal; use a command (see muster --help)\n", stderr);
 		return MU_USAGE;
 	}
+	int rc = tui_check_terminal();
+	if (rc != MU_OK) {
+		fprintf(stderr, "muster: %s\n", mu_errmsg());
+		return rc;
+	}
 	struct config cfg;
-	int rc = config_load(NULL, &cfg);
+	rc = config_load(NULL, &cfg);
 	if (rc != MU_OK) {
 		fprintf(stderr, "muster: %s\n", mu_errmsg());
 		return rc;

@@ -13,6 +13,10 @@ struct tui_options {
 	bool restricted;             /* kiosk mode: no shell escape, no editor */
 };
 
+/* Whether the terminal ($TERM) can show the board: MU_OK, or MU_USAGE with
+ * mu_errmsg() saying why (unset, unknown, no cursor addressing as "dumb"). */
+int tui_check_terminal(void);
+
 /* Runs until the user quits; returns an exit status (0 ok).  Restores the
  * terminal on every exit path. */
 int tui_run(struct board *b, const struct tui_options *o);

@@ -239,7 +239,7 @@ int ui_getkey(int ms)
 	return 27; /* Alt-x: treat as Escape, drop x */
 }
 
-static void start_curses(struct app *a, const struct theme *th)
+static bool start_curses(struct app *a, const struct theme *th)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -248,7 +248,12 @@ static void start_curses(struct app *a, const struct theme *th)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	setlocale(LC_ALL, "");
-	initscr();
+	/* newterm, not initscr: on a terminal it cannot use it returns NULL
+	 * instead of exiting (tui_check_terminal has normally said so first). */
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "muster: cannot open the terminal (TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "");
+		return false;
+	}
 	curses_on = true;
 	die_set_cleanup(restore_terminal);
 	cbreak();
@@ -276,6 +281,7 @@ static void start_curses(struct app *a, const struct theme *th)
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
 	}
+	return true;
 }
 
 static void apply_binds(struct app *a)
@@ -365,7 +371,8 @@ int tui_run(struct board *b, const struct tui_options *o)
 		a->pane[i].below = -1;
 	}
 	a->focus = PANE_TASKS;
-	start_curses(a, &th);
+	if (!start_curses(a, &th))
+		return MU_USAGE;
 	apply_binds(a);
 	a->data_version = board_data_version(b);
 	a->change_counter = board_change_counter(b);

@@ -3,12 +3,52 @@
  * sparklines (htop-style shared renderers), compact numbers and dates. */
 #include "tui.h"
 #include <ctype.h>
+#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-static struct strbuf sb;
+static struct strbuf sb, plain;
+
+/* Not a UTF-8 locale (LANG=C): curses would show each byte of a UTF-8
+ * character as "~W" and push the borders out of line.  Draw ASCII then,
+ * column for column: a few symbols by look-alikes, anything else '?' per
+ * column (a CJK character "??"), combining marks dropped. */
+static const char *ascii(const char *s)
+{
+	static int utf8 = -1;
+	if (utf8 < 0) {
+		const char *cs = nl_langinfo(CODESET);
+		utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+	}
+	if (utf8)
+		return s;
+	static const struct {
+		uint32_t cp;
+		char c;
+	} alike[] = {{0xB7, '-'},   {0x2026, '~'}, {0x2013, '-'}, {0x2014, '-'}, {0x2192, '>'},
+		     {0x2190, '<'}, {0x2588, '#'}, {0x2593, '*'}, {0x2592, '!'}, {0x2591, '.'},
+		     {0x25C6, '*'}, {0x2022, 'o'}, {0x2502, '|'}, {0x2581, '_'}, {0x2582, '_'},
+		     {0x2583, '-'}, {0x2584, '-'}, {0x2585, '='}, {0x2586, '='}, {0x2587, '#'}};
+	sb_reset(&plain);
+	for (size_t n = strlen(s); n;) {
+		uint32_t cp;
+		int len = utf8_decode(s, n, &cp);
+		s += len, n -= (size_t)len;
+		if (cp < 0x80) {
+			sb_addc(&plain, (char)cp);
+			continue;
+		}
+		char c = cp >= 0x2589 && cp <= 0x258F ? '|' : '?'; /* ▉..▏ */
+		for (size_t i = 0; i < sizeof alike / sizeof alike[0]; i++)
+			if (alike[i].cp == cp)
+				c = alike[i].c;
+		for (int w = utf8_cp_width(cp); w > 0; w--)
+			sb_addc(&plain, c);
+	}
+	return sb_str(&plain);
+}
 
 int ui_text(int y, int x, int w, const char *s, enum ui_role r, bool pad)
 {
@@ -17,7 +57,7 @@ int ui_text(int y, int x, int w, const char *s, enum ui_role r, bool pad)
 	sb_reset(&sb);
 	int cols = utf8_fit(&sb, s ? s : "", w, pad);
 	ui_set(r);
-	mvaddstr(y, x, sb_str(&sb));
+	mvaddstr(y, x, ascii(sb_str(&sb)));
 	return cols;
 }
 
@@ -28,7 +68,7 @@ int ui_text_right(int y, int x, int w, const char *s, enum ui_role r)
 	sb_reset(&sb);
 	int cols = utf8_fit_right(&sb, s ? s : "", w);
 	ui_set(r);
-	mvaddstr(y, x, sb_str(&sb));
+	mvaddstr(y, x, ascii(sb_str(&sb)));
 	return cols;
 }
 
@@ -88,14 +128,14 @@ void ui_bar(int y, int x, int w, double frac, enum ui_role r)
 	ui_set(r);
 	move(y, x);
 	for (; i < full && i < w; i++)
-		addstr(fill);
+		addstr(ascii(fill));
 	if (i < w && rest) {
-		addstr(part[rest]);
+		addstr(ascii(part[rest]));
 		i++;
 	}
 	ui_set(UI_METER_EMPTY);
 	for (; i < w; i++)
-		addstr("░");
+		addstr(ascii("░"));
 }
 
 void ui_spark(int y, int x, int w, const double *v, size_t n, enum ui_role r)
@@ -115,7 +155,7 @@ void ui_spark(int y, int x, int w, const double *v, size_t n, enum ui_role r)
 	move(y, x);
 	for (size_t i = first; i < n; i++) {
 		int k = hi > lo ? (int)((v[i] - lo) / (hi - lo) * 7 + 0.5) : 3;
-		addstr(lv[k < 0 ? 0 : k > 7 ? 7 : k]);
+		addstr(ascii(lv[k < 0 ? 0 : k > 7 ? 7 : k]));
 	}
 }
 

@@ -171,8 +171,8 @@ static void draw_row(struct app *a, struct pane *p, size_t pi, int y, int x, int
 		if (c1 < c0)
 			c1 = c0;
 		for (int c = c0 < 0 ? 0 : c0; c <= c1 && c < cw; c++) {
-			ui_set(day_at(c) <= a->today && a->today <= e && col_of(a->today) == c ? UI_TODAY : r);
-			mvaddstr(y, x + c, "█");
+			ui_text(y, x + c, 1, "█",
+				day_at(c) <= a->today && a->today <= e && col_of(a->today) == c ? UI_TODAY : r, false);
 		}
 		used = c1;
 	}
@@ -187,11 +187,10 @@ static void draw_row(struct app *a, struct pane *p, size_t pi, int y, int x, int
 		if (c >= 0 && c < cw) {
 			bool on_bar = c >= c0 && c <= c1;
 			if (on_bar) {
-				ui_set(overdue ? UI_OVERDUE : r);
-				mvaddstr(y, x + c, "▓");
+				ui_text(y, x + c, 1, "▓", overdue ? UI_OVERDUE : r, false);
 			} else {
-				ui_set(overdue ? UI_OVERDUE : m->done ? UI_DONE : UI_MILESTONE);
-				mvaddstr(y, x + c, m->item ? "◆" : "•");
+				ui_text(y, x + c, 1, m->item ? "◆" : "•",
+					overdue ? UI_OVERDUE : m->done ? UI_DONE : UI_MILESTONE, false);
 			}
 			used = c > used ? c : used;
 		}
@@ -217,8 +216,7 @@ static void draw(struct app *a, struct pane *p)
 	for (int i = 0; i < rows; i++) {
 		int y = p->in.y + 1 + i;
 		if (tc >= 0 && tc < cw) {
-			ui_set(UI_TODAY);
-			mvaddstr(y, x + tc, "│");
+			ui_text(y, x + tc, 1, "│", UI_TODAY, false); /* ASCII in LANG=C */
 		}
 		int64_t row = p->top + i;
 		if (row >= p->total)

@@ -326,7 +326,7 @@ int db_change_end(struct board *b, struct change *c, int rc)
 	char *new_ = NULL;
 	if (!rc) {
 		new_ = db_snapshot(b, c->snap, c->id, c->event ? NULL : &c->event);
-		if (c->old && new_ && !strcmp(c->old, new_)) {
+		if (!c->always && c->old && new_ && !strcmp(c->old, new_)) {
 			db_rollback(b); /* nothing changed: no audit row */
 			goto out;
 		}

@@ -564,6 +564,10 @@ static void test_metrics(void **state)
 	assert_int_equal(metric_find(b, ev, "print", &id), MU_OK);
 	assert_int_equal(metric_add(b, id, 300), MU_OK);
 	assert_int_equal(metric_set(b, id, NAN), MU_DATA);
+	/* A reading equal to the actual is still a sample (and an audit row). */
+	size_t logs = log_rows(b);
+	assert_int_equal(metric_set(b, id, 300), MU_OK);
+	assert_int_equal(log_rows(b), logs + 1);
 	struct metric_list l;
 	assert_int_equal(metric_list(b, ev, 5, &l), MU_OK);
 	assert_int_equal(l.n, 3);
@@ -576,6 +580,7 @@ static void test_metrics(void **state)
 	assert_true(isnan(l.v[1].rate));
 	assert_int_equal(l.v[2].kind, METRIC_BUDGET);
 	assert_true(l.v[2].target == 800 && l.v[2].actual == 300);
+	assert_int_equal(l.v[2].nhistory, 2);
 	metric_list_free(&l);
 	assert_int_equal(metric_find(b, ev, "nope", &id), MU_DATA);
 }

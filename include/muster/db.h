@@ -49,6 +49,8 @@ struct change {
 	const char *entity, *action, *snap;
 	int64_t id, event;
 	char *old;
+	bool always; /* audit and commit even when the snapshot is unchanged
+			(a metric reading equal to the current actual is still a sample) */
 };
 int db_change_begin(struct board *b, struct change *c, const char *entity, const char *action,
 		    const char *snap, int64_t id);

@@ -80,6 +80,7 @@ static int change_actual(struct board *b, int64_t id, const char *action, const 
 	int rc = db_change_begin(b, &c, "metric", action, snap, id);
 	if (rc)
 		return rc;
+	c.always = true; /* every reading is a sample, even an unchanged value */
 	if ((rc = model_allow_event(b, c.event, "change the metrics of")))
 		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, sql);

@@ -236,6 +236,7 @@ int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, c
 	struct change c;
 	if ((rc = db_change_begin(b, &c, "metrics", "import", snap, event)))
 		goto out;
+	c.always = true; /* readings equal to the actual are still samples */
 	rc = model_event_exists(b, event);
 	for (size_t i = 0; i < n && !rc; i++) {
 		rc = find_metric(b, event, rows[i].stage, &rows[i].metric);

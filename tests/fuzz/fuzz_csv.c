@@ -6,10 +6,8 @@
  * exactly *rows samples and one audit row.  After an accepted input the
  * samples are cleared and every actual set to RESET (the audit log is
  * append-only, so the board is made anew every 1000 accepted inputs).
- * RESET is a value no input here is likely to write: an import whose latest
- * readings equal the actuals already there is rolled back as "unchanged"
- * yet reported as imported (rows > 0, no sample kept) -- a bug reported
- * with the fuzz notes; with actuals at 0 every "...,0" row would hit it. */
+ * RESET is 0 on purpose: readings equal to the actuals already there must
+ * still be kept as samples (this target once found them rolled back). */
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,7 +29,7 @@ static const char plan_yaml[] =
 	"  budget:\n"
 	"    - {line: print, planned: 800}\n";
 
-#define RESET "-1.2345e300"
+#define RESET "0"
 #define RESET_SQL "DELETE FROM sample; UPDATE metric SET actual = " RESET
 
 static struct board *b;

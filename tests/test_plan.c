@@ -868,14 +868,14 @@ static void test_limits(void **state)
 {
 	(void)state;
 	struct plan p;
-	/* one scalar over 64 KiB */
+	/* one scalar over 64 KiB (notes: titles stop at 1 KiB) */
 	size_t big = ((size_t)64 << 10) + 1;
 	char *text = xmalloc(big + 64);
-	int n = sprintf(text, "event: {name: X}\ntasks: [{title: ");
+	int n = sprintf(text, "event: {name: X}\ntasks: [{title: t, notes: ");
 	memset(text + n, 'a', big);
 	strcpy(text + n + big, "}]\n");
 	assert_int_equal(parse_str(text, NULL, &p), MU_DATA);
-	assert_string_equal(mu_errmsg(), "t.yaml:2:17: value longer than 64 KiB");
+	assert_string_equal(mu_errmsg(), "t.yaml:2:27: value longer than 64 KiB");
 	/* so is a value that a comma continues past 64 KiB */
 	memcpy(text + n + big - 1000, ", b}]\n", 7);
 	assert_int_equal(parse_str(text, NULL, &p), 0);
@@ -883,12 +883,12 @@ static void test_limits(void **state)
 	memset(text + n + big - 1000, 'a', 1000);
 	memcpy(text + n + big - 3, ", b}]\n", 7);
 	assert_int_equal(parse_str(text, NULL, &p), MU_DATA);
-	assert_string_equal(mu_errmsg(), "t.yaml:2:17: value longer than 64 KiB");
+	assert_string_equal(mu_errmsg(), "t.yaml:2:27: value longer than 64 KiB");
 	memset(text + n + big - 3, 'a', 3);
 	/* exactly 64 KiB is fine */
 	strcpy(text + n + big - 1, "}]\n");
 	assert_int_equal(parse_str(text, NULL, &p), 0);
-	assert_int_equal(strlen(p.tasks[0].title), big - 1);
+	assert_int_equal(strlen(p.tasks[0].notes), big - 1);
 	plan_free(&p);
 	free(text);
 	/* a buffer over 32 MiB */
@@ -950,9 +950,31 @@ static void test_buffer_length(void **state)
 	plan_free(&p);
 }
 
+/* Titles longer than the board takes are refused at their place. */
+static void test_title_too_long(void **state)
+{
+	(void)state;
+	struct plan p;
+	struct strbuf b = STRBUF_INIT;
+	sb_add(&b, "event: {name: X}\ntasks:\n  - {title: ");
+	for (int i = 0; i < 1025; i++)
+		sb_addc(&b, 'a');
+	sb_add(&b, "}\n");
+	assert_int_equal(parse_str(b.s, NULL, &p), MU_DATA);
+	assert_string_equal(mu_errmsg(), "t.yaml:3:13: title of task is too long (1025 bytes; at most 1024)");
+	b.s[b.len - 3] = '}'; /* 1024 bytes is fine */
+	b.s[b.len - 2] = '\n';
+	b.s[--b.len] = '\0';
+	assert_int_equal(parse_str(b.s, NULL, &p), 0);
+	assert_int_equal(strlen(p.tasks[0].title), 1024);
+	plan_free(&p);
+	sb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_title_too_long),
 		cmocka_unit_test(test_samples_roundtrip),
 		cmocka_unit_test(test_good_roundtrip),
 		cmocka_unit_test(test_mid_autumn),

@@ -8,10 +8,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "muster/date.h"
+#include "muster/model.h"
 #include "plan_int.h"
 
 /* The block a plan_free()d array is: NULL when empty. */
 static void *array(size_t n, size_t size) { return n ? xcalloc(n, size) : NULL; }
+
+/* A required name or title, no longer than the board takes. */
+static int get_title(struct ctx *c, const struct ynode *map, const struct ynode *v, const char *field,
+		     const char *what, char **out)
+{
+	if (pl_get_required(c, map, v, field, what, out))
+		return MU_DATA;
+	size_t n = strlen(*out);
+	if (n > MODEL_TITLE_MAX)
+		return nerr(c, v, "%s of %s is too long (%zu bytes; at most %d)", field, what, n, MODEL_TITLE_MAX);
+	return 0;
+}
 
 static int parse_event(struct ctx *c, const struct ynode *ev, const char *start_arg,
 		       const struct ynode *root)
@@ -26,7 +39,7 @@ static int parse_event(struct ctx *c, const struct ynode *ev, const char *start_
 		return nerr(c, root, "missing event: a plan needs an event with a name");
 	if (ydoc_is_null(ev))
 		return nerr(c, ev, "event needs a name");
-	if (pl_fields(c, ev, "event", keys, v) || pl_get_required(c, ev, v[0], "name", "event", &p->name) ||
+	if (pl_fields(c, ev, "event", keys, v) || get_title(c, ev, v[0], "name", "event", &p->name) ||
 	    pl_get_enum(c, v[1], "kind", kinds, "user, promotion or brand", &p->kind) ||
 	    pl_get_str(c, v[2], "objective", true, &p->objective) ||
 	    pl_get_num(c, v[5], "budget", false, &p->budget) ||
@@ -144,7 +157,7 @@ static int parse_tasks(struct ctx *c, const struct ynode *list, struct indexes *
 		struct plan_task *t = &p->tasks[i];
 		const struct ynode *d;
 		size_t nd;
-		if (pl_fields(c, it, "task", keys, v) || pl_get_required(c, it, v[0], "title", "task", &t->title) ||
+		if (pl_fields(c, it, "task", keys, v) || get_title(c, it, v[0], "title", "task", &t->title) ||
 		    pl_get_str(c, v[1], "phase", false, &t->phase) ||
 		    pl_check_ref(c, &ix->phases, v[1], t->phase, "phase", "phases") ||
 		    pl_get_str(c, v[2], "role", false, &t->role) ||
@@ -190,7 +203,7 @@ static int parse_checklists(struct ctx *c, const struct ynode *list, struct inde
 		for (size_t j = 0; item; item = item->next, j++) {
 			struct plan_item *m = &l->items[j];
 			if (pl_fields(c, item, "item", ikeys, w) ||
-			    pl_get_required(c, item, w[0], "title", "item", &m->title) ||
+			    get_title(c, item, w[0], "title", "item", &m->title) ||
 			    pl_get_int(c, w[1], "qty", 1, &m->qty) || pl_get_str(c, w[2], "unit", false, &m->unit) ||
 			    pl_get_date(c, w[3], "due", m->due) || pl_get_int(c, w[4], "ready", 0, &m->ready) ||
 			    pl_get_bool(c, w[5], "done", &m->done) ||

@@ -477,6 +477,48 @@ static int mkdir_parents(const char *path)
 	return 0;
 }
 
+/* True when we can write the file and create files beside it. */
+static bool may_write(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	bool ok = access(path, W_OK) == 0 && access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+/* Open the connection and make the first read, which tells a file that is
+ * not a database apart.  immutable: read-only, no locks, no -wal/-shm. */
+static int connect(struct board *b, unsigned flags, bool immutable)
+{
+	int oflags = (flags & BOARD_READONLY) ? SQLITE_OPEN_READONLY
+					      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	char *name = b->path;
+	if (immutable) {
+		struct strbuf u = STRBUF_INIT;
+		sb_add(&u, "file:");
+		for (const unsigned char *c = (const unsigned char *)b->path; *c; c++) {
+			if (*c == '?' || *c == '#' || *c == '%' || *c <= ' ')
+				sb_addf(&u, "%%%02X", *c);
+			else
+				sb_addc(&u, (char)*c);
+		}
+		sb_add(&u, "?immutable=1");
+		name = u.s;
+		oflags |= SQLITE_OPEN_URI;
+	}
+	int rc = sqlite3_open_v2(name, &b->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (immutable)
+		free(name);
+	if (rc != SQLITE_OK)
+		return db_fail(b, rc);
+	sqlite3_extended_result_codes(b->db, 0);
+	sqlite3_busy_handler(b->db, busy_wait, b);
+	rc = exec_sql(b, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY");
+	return rc ? rc : exec_sql(b, "SELECT count(*) FROM sqlite_schema");
+}
+
 int board_open(struct board **out, const char *path, const char *actor, unsigned flags)
 {
 	*out = NULL;
@@ -497,20 +539,15 @@ int board_open(struct board **out, const char *path, const char *actor, unsigned
 	const char *env = getenv("MUSTER_BUSY_TIMEOUT");
 	b->busy_ms = env && atoi(env) > 0 ? atoi(env) : 5000;
 
-	int oflags = (flags & BOARD_READONLY) ? SQLITE_OPEN_READONLY
-					      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	int rc = sqlite3_open_v2(path, &b->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		rc = db_fail(b, rc);
-		board_close(b);
-		return rc;
+	int rc = connect(b, flags, false);
+	/* A board we may only read, in a place where the -shm file cannot be
+	 * made (a read-only directory or medium): read it as an immutable file. */
+	if (rc == MU_DB && exists && !may_write(path)) {
+		sqlite3_close(b->db);
+		b->db = NULL;
+		flags |= BOARD_READONLY;
+		rc = connect(b, flags, true);
 	}
-	sqlite3_extended_result_codes(b->db, 0);
-	sqlite3_busy_handler(b->db, busy_wait, b);
-	/* The first read tells a non-database file apart. */
-	rc = exec_sql(b, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY");
-	if (!rc)
-		rc = exec_sql(b, "SELECT count(*) FROM sqlite_schema");
 	if (!rc)
 		rc = check_foreign(b);
 	if (!rc && !(flags & BOARD_READONLY) && !sqlite3_db_readonly(b->db, "main"))

@@ -240,6 +240,28 @@ static void test_task_query_and_count(void **state)
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0].title, "Open doors");
 	task_list_free(&l);
+	/* brief: the same rows in the same order, without owner, notes, keys
+	 * or dependencies */
+	d.event_id = ev;
+	d.offset = 0;
+	d.limit = 0;
+	struct task_list full;
+	assert_int_equal(task_query(b, &d, &full), MU_OK);
+	d.brief = true;
+	assert_int_equal(task_query(b, &d, &l), MU_OK);
+	assert_int_equal(l.n, full.n);
+	for (size_t i = 0; i < l.n; i++) {
+		assert_int_equal(l.v[i].id, full.v[i].id);
+		assert_int_equal(l.v[i].phase_id, full.v[i].phase_id);
+		assert_string_equal(l.v[i].title, full.v[i].title);
+		assert_string_equal(l.v[i].due, full.v[i].due);
+		assert_int_equal(l.v[i].status, full.v[i].status);
+		assert_string_equal(l.v[i].depends, "");
+		assert_int_equal(l.v[i].open_deps, 0);
+	}
+	assert_string_equal(full.v[1].depends, "1"); /* Print "flyers" (due T-3) */
+	task_list_free(&full);
+	task_list_free(&l);
 }
 
 /* ids of q's rows as "1,2,3" */

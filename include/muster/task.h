@@ -53,8 +53,12 @@ struct task_query {
 	 * so a window next to a loaded one needs no OFFSET walk. */
 	bool reverse;
 	const struct task_key *key; /* NULL = from the start (end) */
+	/* The caller needs only id, event, phase, role, title, due, status and
+	 * position: owner, notes, role and phase keys and dependencies may come
+	 * back empty (the timeline's marks by due date: a quarter of the cost). */
+	bool brief;
 };
-#define TASK_QUERY_INIT {0, 0, NULL, -1, NULL, TASK_ORDER_POSITION, 0, 0, false, NULL}
+#define TASK_QUERY_INIT {0, 0, NULL, -1, NULL, TASK_ORDER_POSITION, 0, 0, false, NULL, false}
 
 int task_query(struct board *b, const struct task_query *q, struct task_list *out);
 /* Rows matching q (ignoring limit/offset) and how many of them are done. */

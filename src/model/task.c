@@ -63,9 +63,13 @@ static const char *sql_general = TASK_COLS GENERAL KEY_FWD
 	" ORDER BY CASE WHEN ?6 THEN coalesce(t.due, '9999-99-99') END, t.position, t.id"
 	" LIMIT ?8 OFFSET ?9";
 static const char *sql_general_rev = TASK_COLS GENERAL KEY_REV DESC;
-/* The timeline's "first tasks by due date" (index task_event_duepos). */
-static const char *sql_by_event_due = TASK_COLS
-	"WHERE t.event_id = ?1 ORDER BY coalesce(t.due, '9999-99-99'), t.position, t.id LIMIT ?8 OFFSET ?9";
+/* The timeline's "first tasks by due date" (index task_event_duepos); brief:
+ * the same columns, those it does not need empty. */
+#define BY_EVENT_DUE "WHERE t.event_id = ?1 ORDER BY coalesce(t.due, '9999-99-99'), t.position, t.id LIMIT ?8 OFFSET ?9"
+static const char *sql_by_event_due = TASK_COLS BY_EVENT_DUE;
+static const char *sql_by_event_due_brief =
+	"SELECT t.id, t.event_id, t.phase_id, t.role_id, t.title, '', '', '', '', '',"
+	" t.due, t.status, t.position, '' FROM task t " BY_EVENT_DUE;
 /* Counts without a filter come from the tallies the triggers keep
  * (migration 4): a count(*) over 100k rows costs ~40 ms. */
 static const char *sql_count_event =
@@ -146,7 +150,7 @@ int task_query(struct board *b, const struct task_query *q, struct task_list *ou
 	else if (simple_query(q) && q->event_id)
 		sql = rev ? sql_by_event_rev : sql_by_event;
 	else if (unfiltered(q) && q->event_id && !q->role_id && q->order == TASK_ORDER_DUE)
-		sql = sql_by_event_due;
+		sql = q->brief ? sql_by_event_due_brief : sql_by_event_due;
 	sqlite3_stmt *st = db_stmt(b, sql);
 	char *like = NULL;
 	bind_query(st, q, &like);

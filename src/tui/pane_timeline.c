@@ -94,6 +94,7 @@ static void load(struct app *a, struct pane *p)
 	q.event_id = a->event_id;
 	q.order = TASK_ORDER_DUE;
 	q.limit = 300;
+	q.brief = true; /* due, phase, status and title are all it draws */
 	struct task_list tl = {0};
 	if (task_query(a->b, &q, &tl) == MU_OK)
 		for (size_t i = 0; i < tl.n; i++)

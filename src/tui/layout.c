@@ -220,16 +220,23 @@ static void draw_hint(struct app *a)
 	sb_free(&sb);
 }
 
+/* The longest notice that fits whole, centred; nothing when not even
+ * "too small" does (a cut "termi…" would only look like garbage). */
 static void draw_too_small(struct app *a)
 {
-	char msg[96];
+	char msg[3][96];
 	erase();
-	snprintf(msg, sizeof msg, "terminal too small (%dx%d), need %dx%d", a->W, a->H,
+	snprintf(msg[0], sizeof msg[0], "terminal too small (%dx%d), need %dx%d", a->W, a->H,
 		 a->zoom ? MIN_ZOOM_W : MIN_W, a->zoom ? MIN_ZOOM_H : MIN_H);
-	int w = utf8_width(msg);
-	if (w > a->W)
-		w = a->W;
-	ui_text(a->H / 2, (a->W - w) / 2, w, msg, UI_ERROR, false);
+	snprintf(msg[1], sizeof msg[1], "too small (%dx%d)", a->W, a->H);
+	snprintf(msg[2], sizeof msg[2], "too small");
+	for (int i = 0; i < 3; i++) {
+		int w = utf8_width(msg[i]);
+		if (w <= a->W) {
+			ui_text(a->H / 2, (a->W - w) / 2, w, msg[i], UI_ERROR, false);
+			return;
+		}
+	}
 }
 
 static void draw_pane(struct app *a, struct pane *p)

@@ -1,6 +1,8 @@
 /* The tasks pane: one role at a time (r/R cycle, then "All"), a "mine"
- * filter, status marks [ ] [~] [!] [x], overdue highlighting; it loads
- * only the rows it shows (task_query limit/offset, task_count). */
+ * filter, status marks [ ] [~] [!] [x] and [<] (waits on an open
+ * dependency), overdue highlighting; it loads only the rows it shows
+ * (task_count, then task_query by offset from the nearer end or by keyset
+ * from the window before: read_window) and searches in SQL (task_find). */
 #include "tui.h"
 #include <stdlib.h>
 #include "muster/history.h"

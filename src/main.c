@@ -25,31 +25,20 @@ static int open_tui(struct cli *c)
 		fprintf(stderr, "muster: %s\n", mu_errmsg());
 		return rc;
 	}
-	struct config cfg;
-	rc = config_load(NULL, &cfg);
-	if (rc != MU_OK) {
-		fprintf(stderr, "muster: %s\n", mu_errmsg());
-		return rc;
-	}
-	if (!c->g.db && !getenv("MUSTER_DB") && cfg.db && *cfg.db) {
-		free(c->db_path);
-		c->db_path = xstrdup(cfg.db);
-	}
 	struct board *b;
 	rc = cli_board(c, BOARD_CREATE, &b);
 	if (rc == MU_OK) {
 		struct tui_options o = {
-			.config = &cfg,
+			.config = &c->config,
 			.theme = c->g.theme,
 			.event = c->g.event,
 			.no_color = c->g.no_color,
-			.restricted = c->g.restricted || cfg.restricted,
+			.restricted = c->g.restricted,
 		};
 		rc = tui_run(b, &o);
 	} else {
 		fprintf(stderr, "muster: %s\n", mu_errmsg());
 	}
-	config_free(&cfg);
 	return rc;
 }
 

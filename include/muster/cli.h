@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "muster/board.h"
+#include "muster/config.h"
 #include "muster/xalloc.h"
 
 /* Options accepted before or after the command. */
@@ -36,8 +37,8 @@ struct cli {
 	const struct cli_command *cmd;
 	const char *usage; /* subcommand usage for errors (else cmd->usage) */
 	struct strbuf out; /* written to stdout only when the command succeeds */
-	char *export_dir;  /* restricted sessions write files only here (config) */
-	char *config_db;   /* restricted: the config's database when no --db */
+	struct config config;   /* the user's config file, read by cli_setup() */
+	const char *export_dir; /* restricted sessions write files only here (config) */
 };
 
 struct cli_command {
@@ -114,9 +115,10 @@ void json_array_end(struct strbuf *b, size_t n);  /* "[]\n" or "\n]\n" */
 
 /* ---- shared boards and restricted sessions (src/cli/shared.c) ---- */
 
-/* Before the board opens: read the config; restricted (flag or config)
- * drops $MUSTER_USER / $MUSTER_DB, takes the config's database and
- * export_dir, and restricts the model (access_restrict). */
+/* Before the board opens: read the config into c->config; restricted (flag
+ * or config) drops $MUSTER_USER / $MUSTER_DB, takes the config's export_dir
+ * and restricts the model (access_restrict).  The config's database is the
+ * board when neither --db nor $MUSTER_DB names one. */
 int cli_setup(struct cli *c);
 /* A board in a setgid directory or group-writable: open it with umask 002. */
 bool cli_shared_board(const char *path);

@@ -290,8 +290,7 @@ void cli_free(struct cli *c)
 		board_close(c->board);
 	free(c->db_path);
 	free(c->actor);
-	free(c->export_dir);
-	free(c->config_db);
+	config_free(&c->config);
 	sb_free(&c->out);
 }
 

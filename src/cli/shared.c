@@ -173,28 +173,26 @@ int cli_shared_init(struct cli *c, const char *groupname)
 
 int cli_setup(struct cli *c)
 {
-	struct config cfg;
-	int rc = config_load(NULL, &cfg);
-	if (rc) {
-		config_free(&cfg);
+	int rc = config_load(NULL, &c->config);
+	if (rc)
 		return rc;
-	}
-	if (cfg.restricted)
+	const struct config *cfg = &c->config;
+	if (cfg->restricted)
 		c->g.restricted = true;
 	if (c->g.restricted) {
 		/* Only the command line (the forced command) names who and which
 		 * board; the environment of an SSH session cannot. */
 		unsetenv("MUSTER_USER");
 		unsetenv("MUSTER_DB");
-		if (!c->g.db && cfg.db && *cfg.db) {
-			c->config_db = xstrdup(cfg.db);
-			c->g.db = c->config_db;
-		}
-		if (cfg.export_dir && *cfg.export_dir)
-			c->export_dir = xstrdup(cfg.export_dir);
+		if (cfg->export_dir && *cfg->export_dir)
+			c->export_dir = cfg->export_dir;
 		access_restrict();
 	}
-	config_free(&cfg);
+	/* The board: --db, else $MUSTER_DB, else the config's database, else
+	 * the XDG default (cli_db_path). */
+	const char *env = getenv("MUSTER_DB");
+	if (!c->g.db && !(env && *env) && cfg->db && *cfg->db)
+		c->g.db = cfg->db;
 	return MU_OK;
 }
 

@@ -121,6 +121,17 @@ void db_rollback(struct board *b)
 	b->in_txn = false;
 }
 
+int db_step_id(struct board *b, const char *sql, int64_t id, const char *what, sqlite3_stmt **out)
+{
+	sqlite3_stmt *st = *out = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return MU_OK;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? mu_fail(MU_DATA, "no %s with id %lld", what, (long long)id) : db_fail(b, rc);
+}
+
 int db_exec_stmt(struct board *b, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);

@@ -40,6 +40,11 @@ void db_rollback(struct board *b);
 /* Map an SQLite result code to a muster status with a stored message. */
 int db_fail(struct board *b, int rc);
 
+/* Step a lookup of one row by ?1 = id.  MU_OK: the row is current (read
+ * it, then sqlite3_reset); otherwise the statement is reset and the result
+ * is MU_DATA "no WHAT with id N" or the mapped error. */
+int db_step_id(struct board *b, const char *sql, int64_t id, const char *what, sqlite3_stmt **st);
+
 /* Step a statement that returns no row; MU_OK or the mapped error. */
 int db_exec_stmt(struct board *b, sqlite3_stmt *st);
 

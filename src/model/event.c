@@ -78,15 +78,13 @@ int event_find(struct board *b, const char *id_or_name, int64_t *id)
 int event_get(struct board *b, int64_t id, struct event *out, struct pool *pool)
 {
 	static const char *sql = EVENT_COLS "WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	sqlite3_stmt *st;
+	int rc = db_step_id(b, sql, id, "event", &st);
+	if (rc == MU_OK) {
 		read_event(st, out, pool);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MU_OK;
-	return rc == SQLITE_DONE ? mu_fail(MU_DATA, "no event with id %lld", (long long)id) : db_fail(b, rc);
+		sqlite3_reset(st);
+	}
+	return rc;
 }
 
 int event_delete(struct board *b, int64_t id)

@@ -228,15 +228,13 @@ void item_list_free(struct item_list *l) { LIST_FREE(l); }
 int item_get(struct board *b, int64_t id, struct item *out, struct pool *pool)
 {
 	static const char *sql = ITEM_COLS "WHERE i.id = ?1";
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	sqlite3_stmt *st;
+	int rc = db_step_id(b, sql, id, "item", &st);
+	if (rc == MU_OK) {
 		read_item(st, out, pool);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MU_OK;
-	return rc == SQLITE_DONE ? mu_fail(MU_DATA, "no item with id %lld", (long long)id) : db_fail(b, rc);
+		sqlite3_reset(st);
+	}
+	return rc;
 }
 
 static const char *snap_qty =

@@ -79,15 +79,13 @@ void review_list_free(struct review_list *l) { LIST_FREE(l); }
 int review_get(struct board *b, int64_t id, struct review *out, struct pool *pool)
 {
 	static const char *sql = REVIEW_COLS "WHERE r.id = ?1";
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	sqlite3_stmt *st;
+	int rc = db_step_id(b, sql, id, "review note", &st);
+	if (rc == MU_OK) {
 		read_review(st, out, pool);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MU_OK;
-	return rc == SQLITE_DONE ? mu_fail(MU_DATA, "no review note with id %lld", (long long)id) : db_fail(b, rc);
+		sqlite3_reset(st);
+	}
+	return rc;
 }
 
 static const char *snap_review =

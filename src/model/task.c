@@ -298,15 +298,13 @@ void task_list_free(struct task_list *l)
 int task_get(struct board *b, int64_t id, struct task *out, struct pool *pool)
 {
 	static const char *sql = TASK_COLS "WHERE t.id = ?1";
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	sqlite3_stmt *st;
+	int rc = db_step_id(b, sql, id, "task", &st);
+	if (rc == MU_OK) {
 		read_task(st, out, pool);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MU_OK;
-	return rc == SQLITE_DONE ? mu_fail(MU_DATA, "no task with id %lld", (long long)id) : db_fail(b, rc);
+		sqlite3_reset(st);
+	}
+	return rc;
 }
 
 /* The audit snapshot of a task: (json, event id). */

@@ -96,8 +96,8 @@ void cli_percent(struct strbuf *b, double ratio); /* 0.153 → "15%", NAN → ""
  * is a terminal). */
 struct table;
 void cli_table(struct cli *c, struct table *t);
-/* Write text to path through a temporary file and rename(): a reader never
- * sees half a file, and a failure leaves any old file alone. */
+/* Write text to path whole or not at all, never through a symlink or a
+ * guessable temporary name (safefile_write_all, muster/safefile.h). */
 int cli_write_file(const char *path, const char *text, size_t len);
 
 /* JSON: one object per line inside [ ]; keys follow the schema. */

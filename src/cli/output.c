@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "muster/cli.h"
+#include "muster/safefile.h"
 #include "muster/table.h"
 
 void cli_num(struct strbuf *b, double v)
@@ -111,28 +112,9 @@ void json_array_item(struct strbuf *b, size_t i) { sb_add(b, i == 0 ? "[\n" : ",
 
 void json_array_end(struct strbuf *b, size_t n) { sb_add(b, n == 0 ? "[]\n" : "\n]\n"); }
 
-/* Write text to path through a temporary file and rename(): a reader never
- * sees half a file, and a failure leaves any old file alone. */
+/* Files are written by src/util/safefile.c (mkstemp next to the target,
+ * fsync, rename); this stays the command groups' one call. */
 int cli_write_file(const char *path, const char *text, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		int e = errno;
-		free(tmp);
-		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
-	}
-	size_t n = fwrite(text, 1, len, f);
-	int e = errno;
-	if (fclose(f) != 0 && n == len)
-		e = errno, n = 0;
-	if (n != len || rename(tmp, path) != 0) {
-		if (n == len)
-			e = errno;
-		unlink(tmp);
-		free(tmp);
-		return mu_fail(MU_DATA, "cannot write %s: %s", path, strerror(e));
-	}
-	free(tmp);
-	return MU_OK;
+	return safefile_write_all(path, text, len);
 }

@@ -383,6 +383,8 @@ int tui_run(struct board *b, const struct tui_options *o)
 	loop(a);
 	restore_terminal();
 	die_set_cleanup(NULL);
+	if (replay_error())
+		fprintf(stderr, "muster: %s\n", replay_error());
 	for (int i = 0; i < PANE_N; i++)
 		if (a->pane[i].ops->fini)
 			a->pane[i].ops->fini(&a->pane[i]);

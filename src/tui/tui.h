@@ -159,6 +159,12 @@ unsigned app_denied(struct app *a, const char *what);
  * and $MUSTER_TIMINGS gets the time of each (benchmarks, smoke tests). */
 bool replay_active(void);
 int replay_key(void);
+/* The keys of a replay file's text, one a line ("#" comments, blank lines
+ * and a CR before the newline skipped): MU_DATA with "NAME:LINE: not a
+ * key: TEXT" for the first line that is not.  *keys is allocated. */
+int replay_parse(const char *name, const char *buf, size_t len, int **keys, size_t *nkeys);
+/* Why MUSTER_TIMINGS could not be written, or NULL. */
+const char *replay_error(void);
 
 /* layout.c */
 void app_layout(struct app *a);

@@ -77,52 +77,6 @@ static void pct(struct strbuf *b, double ratio)
 
 /* ---- Markdown --------------------------------------------------------- */
 
-/* A C1 control (U+0080..U+009F, "\xc2\x80".."\xc2\x9f") at s: terminals
- * act on them like ESC sequences, so people-facing exports drop them. */
-static bool is_c1(const char *s)
-{
-	return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F;
-}
-
-/* Text inside a paragraph or a table cell: one line, no Markdown syntax. */
-static void md(struct strbuf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '\n' || ch == '\t')
-			sb_addc(b, ' ');
-		else if (ch < 0x20 || ch == 0x7f)
-			continue;
-		else if (is_c1(s))
-			s++;
-		else {
-			if (strchr("\\`*_[]<>|#~", ch))
-				sb_addc(b, '\\');
-			sb_addc(b, (char)ch);
-		}
-	}
-}
-
-/* A name inside the mermaid block. */
-static void mermaid(struct strbuf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == ':')
-			sb_add(b, "：");
-		else if (ch == ';')
-			sb_add(b, "；");
-		else if (ch == '#')
-			sb_add(b, "＃");
-		else if (ch < 0x20 || ch == 0x7f)
-			sb_addc(b, ' ');
-		else if (is_c1(s))
-			s++;
-		else
-			sb_addc(b, (char)ch);
-	}
-}
-
 struct data {
 	struct event ev;
 	struct pool pool;
@@ -187,7 +141,7 @@ static void md_targets(struct strbuf *o, const struct data *d, const struct funn
 	for (size_t i = 0; i < v->nrows; i++) {
 		const struct funnel_row *r = &v->rows[i];
 		sb_add(o, "| ");
-		md(o, r->m->name);
+		report_md_text(o, r->m->name);
 		sb_add(o, " | ");
 		num(o, r->m->target);
 		sb_add(o, " | ");
@@ -208,7 +162,7 @@ static void md_targets(struct strbuf *o, const struct data *d, const struct funn
 		if (!r->flagged)
 			continue;
 		sb_add(o, "- The target of ");
-		md(o, r->m->name);
+		report_md_text(o, r->m->name);
 		sb_add(o, " (");
 		num(o, r->m->target);
 		sb_add(o, ") does not follow from the rate of the stage before (");
@@ -242,7 +196,7 @@ static void md_money(struct strbuf *o, const struct data *d, const struct funnel
 			if (m->kind != METRIC_BUDGET)
 				continue;
 			sb_add(o, "| ");
-			md(o, m->name);
+			report_md_text(o, m->name);
 			sb_add(o, " | ");
 			num(o, m->target);
 			sb_add(o, " | ");
@@ -264,7 +218,7 @@ static void md_money(struct strbuf *o, const struct data *d, const struct funnel
 		num(o, v->budget);
 		if (cur) {
 			sb_addc(o, ' ');
-			md(o, cur);
+			report_md_text(o, cur);
 		}
 		sb_add(o, "; spent ");
 		num(o, v->spent);
@@ -279,7 +233,7 @@ static void md_money(struct strbuf *o, const struct data *d, const struct funnel
 		num(o, v->revenue);
 		if (cur) {
 			sb_addc(o, ' ');
-			md(o, cur);
+			report_md_text(o, cur);
 		}
 		if (v->revenue_from == FUNNEL_REVENUE_PRICE) {
 			sb_add(o, " (");
@@ -316,11 +270,11 @@ static void md_review(struct strbuf *o, const struct data *d)
 			if (!*r->cause)
 				continue;
 			sb_add(o, "| ");
-			md(o, *r->stage ? r->stage : "(event)");
+			report_md_text(o, *r->stage ? r->stage : "(event)");
 			sb_add(o, " | ");
-			md(o, review_factor_name(r->factor));
+			report_md_text(o, review_factor_name(r->factor));
 			sb_add(o, " | ");
-			md(o, r->cause);
+			report_md_text(o, r->cause);
 			sb_add(o, " |\n");
 		}
 		sb_addc(o, '\n');
@@ -333,9 +287,9 @@ static void md_review(struct strbuf *o, const struct data *d)
 		if (!*r->lesson)
 			continue;
 		sb_add(o, "- **");
-		md(o, *r->stage ? r->stage : "event");
+		report_md_text(o, *r->stage ? r->stage : "event");
 		sb_add(o, ":** ");
-		md(o, r->lesson);
+		report_md_text(o, r->lesson);
 		sb_addc(o, '\n');
 	}
 	if (nlesson)
@@ -354,11 +308,11 @@ static void md_late(struct strbuf *o, const struct data *d, int32_t today)
 		if (!n++)
 			sb_add(o, "| # | Task | Role | Owner | Due | Status |\n|--:|---|---|---|---|---|\n");
 		sb_addf(o, "| %lld | ", (long long)t->id);
-		md(o, t->title);
+		report_md_text(o, t->title);
 		sb_add(o, " | ");
-		md(o, t->role_key);
+		report_md_text(o, t->role_key);
 		sb_add(o, " | ");
-		md(o, t->owner);
+		report_md_text(o, t->owner);
 		sb_addf(o, " | %s | %s |\n", t->due, task_status_name(t->status));
 	}
 	sb_add(o, n ? "\n" : "_None._\n\n");
@@ -372,13 +326,13 @@ static void md_late(struct strbuf *o, const struct data *d, int32_t today)
 		if (!n++)
 			sb_add(o, "| Item | List | Ready | Due |\n|---|---|--:|---|\n");
 		sb_add(o, "| ");
-		md(o, it->title);
+		report_md_text(o, it->title);
 		sb_add(o, " | ");
-		md(o, it->checklist);
+		report_md_text(o, it->checklist);
 		sb_addf(o, " | %lld/%lld", (long long)it->qty_ready, (long long)it->qty);
 		if (*it->unit) {
 			sb_addc(o, ' ');
-			md(o, it->unit);
+			report_md_text(o, it->unit);
 		}
 		sb_addf(o, " | %s |\n", it->due);
 	}
@@ -389,7 +343,7 @@ static void md_gantt(struct strbuf *o, const struct data *d, int32_t today)
 {
 	int32_t s = day_of(d->ev.start), e = day_of(d->ev.end);
 	sb_add(o, "## Timeline\n\n```mermaid\ngantt\n    title ");
-	mermaid(o, d->ev.name);
+	report_mermaid_text(o, d->ev.name);
 	sb_add(o, "\n    dateFormat YYYY-MM-DD\n    axisFormat %m-%d\n");
 	size_t nph = 0;
 	for (size_t i = 0; i < d->phases.n; i++) {
@@ -400,7 +354,7 @@ static void md_gantt(struct strbuf *o, const struct data *d, int32_t today)
 		if (!nph++)
 			sb_add(o, "    section Phases\n");
 		sb_add(o, "    ");
-		mermaid(o, p->name);
+		report_mermaid_text(o, p->name);
 		sb_addf(o, " :p%zu, %s, %dd\n", i + 1, p->start, (pe == DATE_NONE || pe < ps ? 0 : pe - ps) + 1);
 	}
 	if (s != DATE_NONE) {
@@ -416,7 +370,7 @@ static void md_gantt(struct strbuf *o, const struct data *d, int32_t today)
 		if (!nt++)
 			sb_add(o, "    section Deadlines\n");
 		sb_add(o, "    ");
-		mermaid(o, t->title);
+		report_mermaid_text(o, t->title);
 		const char *tag = t->status == TASK_DONE ? "done, " : due < today ? "crit, " : "";
 		sb_addf(o, " :%smilestone, t%lld, %s, 0d\n", tag, (long long)t->id, t->due);
 	}
@@ -425,6 +379,7 @@ static void md_gantt(struct strbuf *o, const struct data *d, int32_t today)
 
 int report_markdown(struct board *b, int64_t event, int32_t today, struct strbuf *o)
 {
+	size_t from = o->len;
 	struct data d;
 	int rc = data_load(b, event, &d);
 	if (rc)
@@ -435,15 +390,15 @@ int report_markdown(struct board *b, int64_t event, int32_t today, struct strbuf
 	date_format(today, day);
 
 	sb_add(o, "# Review: ");
-	md(o, d.ev.name);
+	report_md_text(o, d.ev.name);
 	sb_add(o, "\n\n");
 	if (*d.ev.objective) {
 		sb_add(o, "- **Objective:** ");
-		md(o, d.ev.objective);
+		report_md_text(o, d.ev.objective);
 		sb_addc(o, '\n');
 	}
 	sb_add(o, "- **Kind:** ");
-	md(o, d.ev.kind);
+	report_md_text(o, d.ev.kind);
 	sb_addc(o, '\n');
 	if (d.ev.start[0]) {
 		int32_t s = day_of(d.ev.start), e = day_of(d.ev.end);
@@ -460,7 +415,7 @@ int report_markdown(struct board *b, int64_t event, int32_t today, struct strbuf
 		sb_add(o, "- **Goal:** ");
 		num(o, m->target);
 		sb_addc(o, ' ');
-		md(o, m->name);
+		report_md_text(o, m->name);
 		if (!isnan(d.ev.unit_price)) {
 			sb_add(o, " × ");
 			num(o, d.ev.unit_price);
@@ -468,7 +423,7 @@ int report_markdown(struct board *b, int64_t event, int32_t today, struct strbuf
 			num(o, m->target * d.ev.unit_price);
 			if (*d.ev.currency) {
 				sb_addc(o, ' ');
-				md(o, d.ev.currency);
+				report_md_text(o, d.ev.currency);
 			}
 			sb_add(o, " GMV");
 		}
@@ -484,58 +439,45 @@ int report_markdown(struct board *b, int64_t event, int32_t today, struct strbuf
 	md_gantt(o, &d, today);
 	funnel_view_free(&v);
 	data_free(&d);
+	report_strip_controls(o, from);
 	return MU_OK;
 }
 
 /* ---- CSV ---------------------------------------------------------------- */
 
-void report_csv_cell(struct strbuf *out, const char *s)
-{
-	if (!s)
-		s = "";
-	bool formula = strchr("=+-@\t\r", s[0]) && s[0];
-	size_t n = strlen(s);
-	bool quote = strpbrk(s, ",\"\r\n") || (n && (s[0] == ' ' || s[n - 1] == ' '));
-	if (quote)
-		sb_addc(out, '"');
-	if (formula)
-		sb_addc(out, '\'');
-	for (; *s; s++) {
-		if (*s == '"')
-			sb_addc(out, '"');
-		sb_addc(out, *s);
-	}
-	if (quote)
-		sb_addc(out, '"');
-}
-
-static void csv_row(struct strbuf *o, const char *const *cells, size_t n)
+/* One row; the columns in the mask numbers hold numbers we formatted (a
+ * negative one is not a formula), the others text. */
+static void csv_row(struct strbuf *o, const char *const *cells, size_t n, unsigned numbers)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			sb_addc(o, ',');
-		report_csv_cell(o, cells[i]);
+		if (numbers & (1u << i))
+			report_csv_number(o, cells[i]);
+		else
+			report_csv_cell(o, cells[i]);
 	}
 	sb_add(o, "\r\n");
 }
 
 int report_csv(struct board *b, int64_t event, struct strbuf *o)
 {
+	size_t from = o->len;
 	static const char *const header[] = {"kind", "id",     "title", "role", "phase", "checklist", "owner",
 					     "status", "due", "qty", "ready", "unit", "notes"};
-	enum { NCOLS = sizeof header / sizeof *header };
+	enum { NCOLS = sizeof header / sizeof *header, NUMBERS = 1u << 1 | 1u << 9 | 1u << 10 };
 	struct data d;
 	int rc = data_load(b, event, &d);
 	if (rc)
 		return rc;
-	csv_row(o, header, NCOLS);
+	csv_row(o, header, NCOLS, 0);
 	char id[24], qty[24], ready[24];
 	for (size_t i = 0; i < d.tasks.n; i++) {
 		const struct task *t = &d.tasks.v[i];
 		snprintf(id, sizeof id, "%lld", (long long)t->id);
 		const char *row[NCOLS] = {"task", id, t->title, t->role_key, t->phase_key, "", t->owner,
 					  task_status_name(t->status), t->due, "", "", "", t->notes};
-		csv_row(o, row, NCOLS);
+		csv_row(o, row, NCOLS, NUMBERS);
 	}
 	for (size_t i = 0; i < d.items.n; i++) {
 		const struct item *it = &d.items.v[i];
@@ -548,52 +490,14 @@ int report_csv(struct board *b, int64_t event, struct strbuf *o)
 		snprintf(ready, sizeof ready, "%lld", (long long)it->qty_ready);
 		const char *row[NCOLS] = {"item", id, it->title, role, "", it->checklist, it->done_by ? it->done_by : "",
 					  it->done ? "done" : "open", it->due, qty, ready, it->unit, ""};
-		csv_row(o, row, NCOLS);
+		csv_row(o, row, NCOLS, NUMBERS);
 	}
 	data_free(&d);
+	report_strip_controls(o, from);
 	return MU_OK;
 }
 
 /* ---- iCalendar ---------------------------------------------------------- */
-
-void report_ics_text(struct strbuf *out, const char *s)
-{
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '\\' || ch == ';' || ch == ',') {
-			sb_addc(out, '\\');
-			sb_addc(out, (char)ch);
-		} else if (ch == '\n') {
-			sb_add(out, "\\n");
-		} else if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
-			continue; /* CR and other controls are not allowed in TEXT */
-		} else if (is_c1(s)) {
-			s++; /* nor are C1 controls */
-		} else {
-			sb_addc(out, (char)ch);
-		}
-	}
-}
-
-void report_ics_line(struct strbuf *out, const char *line, size_t len)
-{
-	size_t col = 0, i = 0;
-	while (i < len) {
-		/* the next character's length, by its lead byte */
-		unsigned char c = (unsigned char)line[i];
-		size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-		while (n > 1 && (i + n > len || ((unsigned char)line[i + n - 1] & 0xC0) != 0x80))
-			n--; /* invalid or cut sequence: byte by byte */
-		if (col + n > 75) {
-			sb_add(out, "\r\n ");
-			col = 1;
-		}
-		sb_addn(out, line + i, n);
-		col += n;
-		i += n;
-	}
-	sb_add(out, "\r\n");
-}
 
 static void ics_prop(struct strbuf *o, const char *name, const char *text)
 {
@@ -671,6 +575,7 @@ void report_dtstamp(char out[17])
 
 int report_ics(struct board *b, int64_t event, const char *dtstamp, struct strbuf *o)
 {
+	size_t from = o->len;
 	struct data d;
 	int rc = data_load(b, event, &d);
 	if (rc)
@@ -730,6 +635,7 @@ int report_ics(struct board *b, int64_t event, const char *dtstamp, struct strbu
 	sb_free(&s);
 	sb_free(&desc);
 	data_free(&d);
+	report_strip_controls(o, from);
 	return MU_OK;
 }
 

@@ -16,6 +16,7 @@
 #include "muster/date.h"
 #include "muster/err.h"
 #include "muster/plan.h"
+#include "muster/utf8.h"
 #include "muster/xalloc.h"
 
 #define BAD "tests/data/plans/bad/"
@@ -381,10 +382,12 @@ static void test_emit_quoting(void **state)
 	for (size_t i = 0; i < n; i++) {
 		const char *s = nasty[i];
 		bool ctl = false, multi = false;
-		for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-			bool bad = *c < 0x20 || *c == 0x7f || (*c == 0xc2 && c[1] >= 0x80 && c[1] <= 0x9f);
+		for (const char *c = s; *c;) {
+			uint32_t cp;
+			c += utf8_decode(c, strlen(c), &cp);
+			bool bad = utf8_unsafe(cp) != UTF8_SAFE; /* C0, C1, bidi, U+2028/9 */
 			ctl |= bad;
-			multi |= bad && *c != '\n' && *c != '\t';
+			multi |= bad && cp != '\n' && cp != '\t';
 		}
 		if (!ctl) {
 			p.tasks[m].title = p.tasks[i].title;

@@ -37,8 +37,17 @@ static void csv_cells(void **state)
 	assert_string_equal(cell("+49 30"), "'+49 30");
 	assert_string_equal(cell("-5 posters"), "'-5 posters");
 	assert_string_equal(cell("@SUM(A1)"), "'@SUM(A1)");
-	assert_string_equal(cell("\tx"), "'\tx");
-	assert_string_equal(cell("\rx"), "\"'\rx\"");
+	/* a tab is a space and a CR is dropped (no controls in a CSV), but a
+	 * cell that started with either is still marked */
+	assert_string_equal(cell("\tx"), "\"' x\"");
+	assert_string_equal(cell("\rx"), "'x");
+	assert_string_equal(cell("  =1+2"), "\"'  =1+2\"");
+	assert_string_equal(cell("a\x1b[2Jb\xc2\x9b" "1m\xe2\x80\xae" "c\xe2\x81\xa6" "d\xe2\x80\xa8" "e"), "a[2Jb1mcde");
+	assert_string_equal(cell("-5"), "'-5"); /* a text cell */
+	struct strbuf n = STRBUF_INIT;
+	report_csv_number(&n, "-5"); /* a number we formatted */
+	assert_string_equal(sb_str(&n), "-5");
+	sb_free(&n);
 	assert_string_equal(cell("=HYPERLINK(\"u\",\"t\")"), "\"'=HYPERLINK(\"\"u\"\",\"\"t\"\")\"");
 	assert_string_equal(cell(" pad"), "\" pad\"");
 	assert_string_equal(cell("中秋 a=b"), "中秋 a=b");

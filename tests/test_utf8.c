@@ -171,13 +171,60 @@ static void test_table(void **state)
 	table_free(t);
 }
 
+/* Issue 11: C0/C1 controls, bidi controls and line separators are
+ * "unsafe"; the bidi marks are not. */
+static void test_unsafe(void **state)
+{
+	(void)state;
+	static const uint32_t bad[] = {0x00, 0x1b, 0x7f, 0x80, 0x85, 0x9b, 0x9f, 0x202a, 0x202b,
+				       0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_int_not_equal(utf8_unsafe(bad[i]), UTF8_SAFE);
+		assert_int_equal(utf8_cp_width(bad[i]), 1); /* shown as '?' */
+	}
+	assert_int_equal(utf8_unsafe(0x202e), UTF8_BIDI);
+	assert_int_equal(utf8_unsafe(0x2029), UTF8_SEPARATOR);
+	assert_int_equal(utf8_unsafe(0x9b), UTF8_CONTROL);
+	static const uint32_t good[] = {' ', 'a', 0xa0, 0x200e, 0x200f, 0x061c, 0x2027, 0x202f, 0x2065, 0x206a, 0x4e2d};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		assert_int_equal(utf8_unsafe(good[i]), UTF8_SAFE);
+	assert_string_equal(utf8_unsafe_what(UTF8_BIDI), "a bidirectional control");
+
+	size_t at = 99;
+	uint32_t cp = 0;
+	assert_false(utf8_find_unsafe("中秋 ok\u200f", strlen("中秋 ok\u200f"), false, &at, &cp));
+	assert_true(utf8_find_unsafe("中a\u202eb", strlen("中a\u202eb"), false, &at, &cp));
+	assert_int_equal(at, 4);
+	assert_int_equal(cp, 0x202e);
+	assert_false(utf8_find_unsafe("a\nb\tc", 5, true, &at, &cp));
+	assert_true(utf8_find_unsafe("a\nb\tc", 5, false, &at, &cp));
+	assert_int_equal(at, 1);
+	assert_true(utf8_find_unsafe("a\nb\xc2\x85", 5, true, &at, &cp));
+	assert_int_equal(at, 3);
+	assert_int_equal(cp, 0x85);
+
+	char msg[] = "no item \"x\x1b[2J\xc2\x9b\xe2\x80\xae\xe2\x81\xa6\xe2\x80\xa8\xff中\"";
+	utf8_sanitize(msg);
+	assert_string_equal(msg, "no item \"x?[2J?????中\"");
+
+	/* shown as '?' one column each; the marks pass */
+	assert_string_equal(fit("a\u202eb\u2066c\u2028d", 20, false), "7:a?b?c?d");
+	assert_string_equal(fit("a\u200fb", 20, false), "2:a\u200fb");
+
+	/* JSON: escaped, so a terminal never gets them */
+	struct strbuf b = STRBUF_INIT;
+	sb_json_str(&b, "x\xc2\x9b\u202e\u2029\u200f中\x1b");
+	assert_string_equal(sb_str(&b), "\"x\\u009b\\u202e\\u2029\u200f中\\u001b\"");
+	sb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),	cmocka_unit_test(test_cp_width),
 		cmocka_unit_test(test_width),	cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_fit),	cmocka_unit_test(test_fit_right),
-		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_table),	cmocka_unit_test(test_unsafe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,8 +10,10 @@
 #define MODEL_NAME_MAX 256    /* bytes in a login, key, unit */
 #define MODEL_NOTES_MAX 65536 /* bytes in notes / objective */
 
-/* Valid UTF-8, no control characters except in notes (\n, \t), length
- * within [min, max] bytes.  MU_DATA "task title is empty" etc. */
+/* Valid UTF-8, none of utf8_unsafe's characters (C0/C1 controls, bidi
+ * controls, line separators) except \n and \t in notes, length within
+ * [min, max] bytes.  MU_DATA "task title is empty", "task title contains a
+ * bidirectional control U+202E (byte 4)" etc. */
 int model_check_text(const char *what, const char *s, size_t min, size_t max);
 /* "" (clear) or a real YYYY-MM-DD date. */
 int model_check_date(const char *what, const char *s);

@@ -4,6 +4,7 @@
  *        never ready, causes and lessons, and the timeline as a Mermaid
  *        gantt block;
  *   csv  tasks and items (RFC 4180, CRLF), spreadsheet formulas neutralised;
+ *        no control characters in any of them (report_strip_controls);
  *   ics  phases, milestones (the event, item due dates) and due tasks as
  *        all-day iCalendar events (RFC 5545: CRLF, folding, TEXT escaping).
  * Each appends to out and returns MU_OK or the model's error.  Nothing here
@@ -31,14 +32,30 @@ void report_dtstamp(char out[17]);
 
 /* ---- pieces, exposed for the tests ---- */
 
-/* One CSV field: quoted when it holds , " CR LF or edge blanks; a text that
- * starts with = + - @ TAB or CR gets a leading ' so spreadsheets show it
- * instead of evaluating it. */
+/* Text from the board in each format.  In all of them tab and newline are
+ * a space (a newline is \n in ics and stays inside a quoted csv cell) and
+ * every other control character, bidi control and line separator
+ * (utf8_unsafe) is dropped. */
+/* Markdown: one line, syntax characters ("|", "*", "<" ...) backslashed. */
+void report_md_text(struct strbuf *out, const char *s);
+/* A name in the Mermaid block: ':' ';' '#' as their full-width forms. */
+void report_mermaid_text(struct strbuf *out, const char *s);
+/* One CSV text field: quoted when it holds , " LF or edge blanks; a text
+ * that starts with = + - @ TAB or CR (or = + - @ after blanks) gets a
+ * leading ' so spreadsheets show it instead of evaluating it. */
 void report_csv_cell(struct strbuf *out, const char *s);
-/* RFC 5545 TEXT: \ ; , escaped, newline as \n, other controls dropped. */
+/* A number we formatted ("-5", "12"): quoted as needed, never a formula. */
+void report_csv_number(struct strbuf *out, const char *s);
+/* RFC 5545 TEXT: \ ; , escaped, newline as \n, tab a space, other controls
+ * dropped. */
 void report_ics_text(struct strbuf *out, const char *s);
 /* One content line folded at 75 octets (never inside a UTF-8 character),
  * continuation lines starting with a space, each ending in CRLF. */
 void report_ics_line(struct strbuf *out, const char *line, size_t len);
+/* The last pass over out[from..] of each export: no control character
+ * left but the line ends (LF, CRLF); a tab becomes a space, every other
+ * utf8_unsafe character (from a date or key stored by an old board, say)
+ * is dropped. */
+void report_strip_controls(struct strbuf *out, size_t from);
 
 #endif

@@ -18,11 +18,10 @@ int model_check_text(const char *what, const char *s, size_t min, size_t max)
 	if (!utf8_valid(s, n, &bad))
 		return mu_fail(MU_DATA, "%s is not valid UTF-8 (byte %zu)", what, bad);
 	bool multiline = max >= MODEL_NOTES_MAX;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t'))) || *p == 0x7f)
-			return mu_fail(MU_DATA, "%s contains a control character (byte %zu)", what,
-				       (size_t)(p - (const unsigned char *)s));
-	}
+	uint32_t cp;
+	if (utf8_find_unsafe(s, n, multiline, &bad, &cp))
+		return mu_fail(MU_DATA, "%s contains %s U+%04X (byte %zu)", what,
+			       utf8_unsafe_what(utf8_unsafe(cp)), (unsigned)cp, bad);
 	return MU_OK;
 }
 

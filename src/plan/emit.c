@@ -19,11 +19,11 @@ static unsigned cp_at(const unsigned char *s, size_t *n)
 }
 
 /* Characters YAML does not allow raw in a file (or that would be a line
- * break): they need a double-quoted escape. */
+ * break), and the bidi controls (a file shown in a terminal or an editor
+ * must not reorder itself): they need a double-quoted escape. */
 static bool needs_escape(unsigned cp)
 {
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 ||
-	       cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
+	return utf8_unsafe(cp) || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 /* Would a plain scalar be read as something other than this text (null,

@@ -1,8 +1,12 @@
-/* The stored error message behind mu_fail() and the one fatal exit, die(). */
+/* The stored error message behind mu_fail() and the one fatal exit, die().
+ * Messages quote user text (names, paths, arguments): every control
+ * character, bidi control and line separator in them becomes '?', so no
+ * message can act on the terminal it is printed to or shown on. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "muster/err.h"
+#include "muster/utf8.h"
 
 static char errbuf[1024];
 static int errcode;
@@ -14,6 +18,7 @@ int mu_fail(int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(errbuf, sizeof errbuf, fmt, ap);
 	va_end(ap);
+	utf8_sanitize(errbuf);
 	errcode = code;
 	return code;
 }
@@ -37,10 +42,11 @@ void die(const char *fmt, ...)
 		cleanup = NULL;
 		fn();
 	}
-	fputs("muster: ", stderr);
+	char msg[1024];
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	utf8_sanitize(msg);
+	fprintf(stderr, "muster: %s\n", msg);
 	exit(70);
 }

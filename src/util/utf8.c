@@ -2,7 +2,8 @@
  * process locale.  The width tables below were generated once from Unicode
  * 14 data (zero width: Mn, Me, Cf, Hangul medial jamo; wide: East Asian Wide
  * and Fullwidth, unassigned gaps inside a run merged, plus the CJK blocks
- * reserved as wide).  Control characters show as '?', invalid bytes as U+FFFD. */
+ * reserved as wide).  Control characters show as '?', invalid bytes as U+FFFD;
+ * so do the bidi controls and the line/paragraph separators (utf8_unsafe). */
 #include <string.h>
 #include "muster/utf8.h"
 
@@ -160,7 +161,60 @@ int utf8_decode(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
-static bool is_control(uint32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp < 0xA0); }
+enum utf8_unsafe utf8_unsafe(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return UTF8_CONTROL;
+	if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+		return UTF8_BIDI;
+	if (cp == 0x2028 || cp == 0x2029)
+		return UTF8_SEPARATOR;
+	return UTF8_SAFE;
+}
+
+const char *utf8_unsafe_what(enum utf8_unsafe k)
+{
+	return k == UTF8_BIDI ? "a bidirectional control" : k == UTF8_SEPARATOR ? "a line or paragraph separator"
+											 : "a control character";
+}
+
+bool utf8_find_unsafe(const char *s, size_t len, bool multiline, size_t *at, uint32_t *cp)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		int n = utf8_decode(s + i, len - i, &c);
+		if (utf8_unsafe(c) && !(multiline && (c == '\n' || c == '\t'))) {
+			if (at)
+				*at = i;
+			if (cp)
+				*cp = c;
+			return true;
+		}
+		i += (size_t)n;
+	}
+	return false;
+}
+
+void utf8_sanitize(char *str)
+{
+	char *out = str;
+	size_t n = strlen(str);
+	for (const char *s = str; n;) {
+		uint32_t cp;
+		int len = utf8_decode(s, n, &cp);
+		bool invalid = cp == 0xFFFD && !(len == 3 && memcmp(s, "\xEF\xBF\xBD", 3) == 0);
+		if (utf8_unsafe(cp) || invalid) {
+			*out++ = '?';
+		} else {
+			memmove(out, s, (size_t)len);
+			out += len;
+		}
+		s += len, n -= (size_t)len;
+	}
+	*out = '\0';
+}
+
+static bool is_control(uint32_t cp) { return utf8_unsafe(cp) != UTF8_SAFE; }
 
 int utf8_cp_width(uint32_t cp)
 {

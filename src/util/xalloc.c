@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "muster/utf8.h"
 #include "muster/xalloc.h"
 
 void *xmalloc(size_t n)
@@ -111,10 +112,21 @@ void sb_json_str(struct strbuf *b, const char *s)
 		case '\r': sb_add(b, "\\r"); break;
 		case '\t': sb_add(b, "\\t"); break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
+			if (*p < 0x20 || *p == 0x7f) {
 				sb_addf(b, "\\u%04x", *p);
-			else
+			} else if (*p >= 0x80) {
+				/* C1, bidi controls, U+2028/9 as \uXXXX: valid JSON that
+				 * does nothing to a terminal (or to JavaScript) */
+				uint32_t cp;
+				int n = utf8_decode((const char *)p, strnlen((const char *)p, 4), &cp);
+				if (utf8_unsafe(cp))
+					sb_addf(b, "\\u%04x", (unsigned)cp);
+				else
+					sb_addn(b, (const char *)p, (size_t)n);
+				p += n - 1;
+			} else {
 				sb_addc(b, (char)*p);
+			}
 		}
 	}
 	sb_addc(b, '"');

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "muster/utf8.h"
 #include "muster/yamldoc.h"
 
 bool ydoc_is_null(const struct ynode *v)
@@ -37,16 +38,16 @@ int ydoc_get_text(const struct ydoc *d, const struct ynode *v, const char *field
 		return 0;
 	if (ydoc_need_scalar(d, v, field))
 		return MU_DATA;
-	for (const unsigned char *s = (const unsigned char *)v->s; *s; s++) {
-		unsigned cp = *s;
-		if (cp == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
-			cp = s[1];
-		else if (cp >= 0x80 || ((cp == '\n' || cp == '\t') && multiline) ||
-			 (cp >= 0x20 && cp != 0x7F))
-			continue;
+	size_t at;
+	uint32_t cp;
+	if (utf8_find_unsafe(v->s, strlen(v->s), multiline, &at, &cp)) {
 		if (cp == '\n')
 			return ydoc_nerr(d, v, "%s must be one line", field);
-		return ydoc_nerr(d, v, "control character U+%04X not allowed in %s", cp, field);
+		enum utf8_unsafe k = utf8_unsafe(cp);
+		return ydoc_nerr(d, v, "%s U+%04X not allowed in %s",
+				 k == UTF8_BIDI ? "bidirectional control" : k == UTF8_SEPARATOR ? "line or paragraph separator"
+												: "control character",
+				 (unsigned)cp, field);
 	}
 	*out = pool_strdup(into, v->s);
 	return 0;

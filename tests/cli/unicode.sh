@@ -39,19 +39,23 @@ expect_eq "notes survive export/import" "$T1" "$(jq_ '.[1].notes' "$j2")"
 expect_eq "event name survives" "Night Market 夜市" "$(mu events --json | "$JSONQ" '.[0].name')"
 DB=$TMP/board.db
 
-# control characters: the model refuses C0 controls in titles (notes may
-# hold newlines and tabs); C1 controls pass and are shown as '?'; JSON
-# escapes what it must
-expect_err "ESC in a title is refused" 2 "muster: task title contains a control character (byte 4)" mu task add $'Bell\e[31m'
+# control characters: the model refuses C0 and C1 controls in titles
+# (notes may hold newlines and tabs), each with its code point and byte;
+# one stored by an old board is shown as '?'; JSON escapes what it must
+expect_err "ESC in a title is refused" 2 "muster: task title contains a control character U+001B (byte 4)" mu task add $'Bell\e[31m'
 expect_err "invalid UTF-8 is refused" 2 "muster: task title is not valid UTF-8 (byte 4)" mu task add $'bad \xff byte'
 c1=$'C1\xc2\x9b[31m here'
-expect_out "add with a C1 control" 6 mu task add "$c1" --notes $'line one\nline two\tend'
+expect_err "C1 in a title is refused" 2 "muster: task title contains a control character U+009B (byte 2)" mu task add "$c1"
+expect_out "add with notes on two lines" 6 mu task add "C1 here" --notes $'line one\nline two\tend'
+build_sqlq
+sqlq "$DB" "UPDATE task SET title = 'C1' || char(155) || '[31m here' WHERE id = 6" || fail "plant C1" "sqlq failed"
 out=$(mu tasks)
 expect_match "table shows ? for C1" '^ 6  todo .*  C1\?\[31m here$' "$out"
 if printf '%s' "$out" | LC_ALL=C grep -q $'\xc2\x9b'; then fail "no raw C1 in the table" "found"; else pass "no raw C1 in the table"; fi
 j=$(mu tasks --json)
 valid_json "JSON with controls is valid" "$j"
 expect_match "JSON escapes newline and tab" '"notes":"line one\\nline two\\tend"' "$j"
+expect_match "JSON escapes C1" '"title":"C1\\u009b\[31m here"' "$j"
 expect_eq "JSON keeps the exact bytes" "$c1" "$(jq_ '.[5].title' "$j")"
 expect_eq "JSON keeps the exact notes" $'line one\nline two\tend' "$(jq_ '.[5].notes' "$j")"
 expect_out "confirmation hides controls" "task 6 (C1?[31m here): done" mu task done 6

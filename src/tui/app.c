@@ -217,10 +217,12 @@ int ui_getkey(int ms)
 	if (replay_active()) /* MUSTER_REPLAY: keys from a file (src/tui/replay.c) */
 		return replay_key();
 	wint_t ch;
+	if (winsize_resized()) /* SIGWINCH: src/tui/winsize.c */
+		return KEYCODE_FN + KEY_RESIZE;
 	timeout(ms);
 	int r = get_wch(&ch);
 	if (r == ERR)
-		return -1;
+		return winsize_resized() ? KEYCODE_FN + KEY_RESIZE : -1;
 	if (r == KEY_CODE_YES)
 		return KEYCODE_FN + (int)ch;
 	if (ch != 27)
@@ -248,6 +250,7 @@ static bool start_curses(struct app *a, const struct theme *th)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	setlocale(LC_ALL, "");
+	winsize_init(); /* the size ncurses sees is capped */
 	/* newterm, not initscr: on a terminal it cannot use it returns NULL
 	 * instead of exiting (tui_check_terminal has normally said so first). */
 	if (!newterm(NULL, stdout, stdin)) {
@@ -303,6 +306,21 @@ static void apply_binds(struct app *a)
 	}
 }
 
+/* Past the cap: one notice in the status line, at start and when a
+ * resize goes past it. */
+static void size_notice(struct app *a)
+{
+	static const char tail[] = ", its largest size";
+	int h, w;
+	if (winsize_capped(&h, &w)) {
+		app_status(a, false, "window %dx%d: the board uses %dx%d%s", w, h,
+			   w > WINSIZE_MAX_W ? WINSIZE_MAX_W : w, h > WINSIZE_MAX_H ? WINSIZE_MAX_H : h, tail);
+	} else if (strstr(a->status, tail)) { /* back under the cap: gone at once */
+		a->status[0] = '\0';
+		a->dirty |= DIRTY_HINT;
+	}
+}
+
 static void loop(struct app *a)
 {
 	while (!a->quit && !got_signal) {
@@ -331,6 +349,7 @@ static void loop(struct app *a)
 			continue;
 		if (key == KEYCODE_FN + KEY_RESIZE) {
 			app_layout(a);
+			size_notice(a);
 			continue;
 		}
 		if (key == KEYCODE_FN + KEY_MOUSE) {
@@ -380,6 +399,7 @@ int tui_run(struct board *b, const struct tui_options *o)
 	app_open_event(a, a->event_id);
 	app_poll(a); /* the first heartbeat: others see us at once */
 	app_layout(a);
+	size_notice(a);
 	loop(a);
 	restore_terminal();
 	die_set_cleanup(NULL);

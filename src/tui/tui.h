@@ -166,6 +166,20 @@ int replay_parse(const char *name, const char *buf, size_t len, int **keys, size
 /* Why MUSTER_TIMINGS could not be written, or NULL. */
 const char *replay_error(void);
 
+/* winsize.c: the window size, capped.  Past WINSIZE_MAX_W columns or
+ * WINSIZE_MAX_H lines the board draws as if the terminal were that size
+ * (and says so once in the status line); memory stays bounded whatever
+ * size the tty reports. */
+#define WINSIZE_MAX_W 1000
+#define WINSIZE_MAX_H 300
+/* Before newterm: our SIGWINCH handler, the clamped size for ncurses. */
+void winsize_init(void);
+/* After a SIGWINCH: the tty's size read again, clamped and applied
+ * (resize_term); true when there was one (a KEY_RESIZE for the caller). */
+bool winsize_resized(void);
+/* The tty's real size; true when it is past the cap. */
+bool winsize_capped(int *h, int *w);
+
 /* layout.c */
 void app_layout(struct app *a);
 void app_draw(struct app *a); /* without doupdate() */

@@ -75,7 +75,9 @@ check: deps
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # libFuzzer targets (tests/fuzz/*.c) against the library compiled by clang
-# with the same sanitizers (no main, TUI or CLI) in build/fuzz/.  `make fuzz`
+# with the same sanitizers (no main, TUI or CLI) in build/fuzz/; a target
+# that fuzzes part of the CLI or the TUI names those objects in
+# FUZZ_OBJ_<target> below.  `make fuzz`
 # runs each target (or those in FUZZ_TARGETS) FUZZ_SECONDS (default 60),
 # FUZZ_JOBS (2) at a time; `make check` runs each for 30 s
 # when clang and its libFuzzer runtime are installed, else says it skipped.
@@ -85,10 +87,14 @@ FUZZ_BUILD   := build/fuzz
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/main.c src/tui/% src/cli/%,$(SRC)))
 FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(BUILD)/bin/%,$(wildcard tests/fuzz/*.c))
+FUZZ_OBJ_fuzz_args   := $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/cli/*.c))
+FUZZ_OBJ_fuzz_keys   := $(BUILD)/src/tui/keymap.o
+FUZZ_OBJ_fuzz_replay := $(BUILD)/src/tui/replay.o $(BUILD)/src/tui/keymap.o
 
-$(BUILD)/bin/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
+.SECONDEXPANSION:
+$(BUILD)/bin/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ) $$(FUZZ_OBJ_$$*)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_LIB_OBJ) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc/tui -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_LIB_OBJ) $(FUZZ_OBJ_$*) $(LDLIBS)
 
 fuzz-bins: $(FUZZ_BIN)
 

@@ -428,6 +428,15 @@ static void test_log_change_summary(void **state)
 		       "owner: - → bob, due: - → 2026-09-01, budget: 9000 → 9100");
 	/* escapes in strings */
 	expect_summary("{\"title\":\"say \\\"hi\\\"\"}", "{\"title\":\"a\\nb 中秋\"}", "title: say \"hi\" → a\nb 中秋");
+	/* \uXXXX decoded (fuzz_log): a surrogate pair is one character; a lone
+	 * surrogate, \u0000 and a malformed escape are U+FFFD */
+	expect_summary("{\"t\":\"caf\\u00e9\"}", "{\"t\":\"\\ud83d\\ude00 \\u4e2d\"}",
+		       "t: café → \xf0\x9f\x98\x80" " 中");
+	expect_summary("{\"t\":\"\\ud83d x\"}", "{\"t\":\"\\u0000\\u12\"}",
+		       "t: \xef\xbf\xbd x → \xef\xbf\xbd\xef\xbf\xbd" "12");
+	/* a key given twice counts once (fuzz_log) */
+	expect_summary("{\"a\":\"long old value\"}", "{\"a\":1,\"a\":2,\"b\":3,\"a\":4}",
+		       "a: long old value → 1, b: - → 3");
 	/* added or removed: the row's title or name */
 	expect_summary(NULL, "{\"title\":\"Book the DJ\",\"status\":\"todo\"}", "Book the DJ");
 	expect_summary("{\"name\":\"Zed Ü\"}", NULL, "Zed Ü");

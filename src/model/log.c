@@ -133,20 +133,79 @@ static const struct kv *kv_get(const struct kv *kv, int n, const struct kv *like
 	return NULL;
 }
 
+static void add_cp(struct strbuf *b, uint32_t c)
+{
+	char m[4];
+	if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		c = 0xFFFD; /* NUL, a lone surrogate */
+	if (c < 0x80)
+		sb_addc(b, (char)c);
+	else if (c < 0x800)
+		m[0] = (char)(0xC0 | c >> 6), m[1] = (char)(0x80 | (c & 0x3F)), sb_addn(b, m, 2);
+	else if (c < 0x10000)
+		m[0] = (char)(0xE0 | c >> 12), m[1] = (char)(0x80 | (c >> 6 & 0x3F)),
+		m[2] = (char)(0x80 | (c & 0x3F)), sb_addn(b, m, 3);
+	else
+		m[0] = (char)(0xF0 | c >> 18), m[1] = (char)(0x80 | (c >> 12 & 0x3F)),
+		m[2] = (char)(0x80 | (c >> 6 & 0x3F)), m[3] = (char)(0x80 | (c & 0x3F)), sb_addn(b, m, 4);
+}
+
+/* Four hex digits at s (n bytes there), or -1. */
+static long hex4(const char *s, size_t n)
+{
+	long v = 0;
+	if (n < 4)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/* The text of a JSON string s[0..n) (between its quotes): escapes decoded,
+ * \uXXXX as UTF-8 (a surrogate pair as one character; a lone surrogate,
+ * \u0000 or a malformed escape as U+FFFD). */
+static void add_string(struct strbuf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '\\' || i + 1 >= n) {
+			sb_addc(b, s[i]);
+			continue;
+		}
+		char e = s[++i];
+		if (e != 'u') {
+			sb_addc(b, e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e);
+			continue;
+		}
+		long c = hex4(s + i + 1, n - i - 1);
+		if (c < 0) {
+			add_cp(b, 0xFFFD);
+			continue;
+		}
+		i += 4;
+		if (c >= 0xD800 && c <= 0xDBFF && i + 2 < n && s[i + 1] == '\\' && s[i + 2] == 'u') {
+			long lo = hex4(s + i + 3, n - i - 3);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+				i += 6;
+			}
+		}
+		add_cp(b, (uint32_t)c);
+	}
+}
+
 /* A value for people: strings without their quotes, null and "" as "-". */
 static void add_value(struct strbuf *b, const struct kv *v)
 {
 	if (!v || (v->vlen == 4 && memcmp(v->val, "null", 4) == 0) || (v->vlen == 2 && v->val[0] == '"')) {
 		sb_addc(b, '-');
 	} else if (v->val[0] == '"') {
-		for (size_t i = 1; i + 1 < v->vlen; i++) {
-			char ch = v->val[i];
-			if (ch == '\\' && i + 2 < v->vlen) {
-				ch = v->val[++i];
-				ch = ch == 'n' ? '\n' : ch == 't' ? '\t' : ch;
-			}
-			sb_addc(b, ch);
-		}
+		add_string(b, v->val + 1, v->vlen - 2);
 	} else {
 		size_t n = v->vlen;
 		/* SQLite writes REAL values as 9100.0: show 9100 */
@@ -192,7 +251,9 @@ static void change_summary(struct strbuf *b, const char *old, const char *new_)
 	}
 	for (int i = 0; i < nn; i++) {
 		const struct kv *was = kv_get(o, no, &n[i]);
-		if (skip_key(&n[i]))
+		/* a key given twice counts once, the first (fuzz_log: each
+		 * repeat printed the old value again) */
+		if (skip_key(&n[i]) || kv_get(n, i, &n[i]))
 			continue;
 		if (was && was->vlen == n[i].vlen && memcmp(was->val, n[i].val, was->vlen) == 0)
 			continue;

@@ -50,14 +50,16 @@ int key_parse(const char *s)
 			return -1;
 		return c & 0x1f;
 	}
-	if ((s[0] == 'F' || s[0] == 'f') && s[1] >= '1' && s[1] <= '9') {
-		int n = 0;
-		if (sscanf(s + 1, "%d", &n) == 1 && n >= 1 && n <= 12 && strlen(s) <= 3)
+	if ((s[0] == 'F' || s[0] == 'f') && s[1] >= '1' && s[1] <= '9' && (!s[2] || (s[2] >= '0' && s[2] <= '9' && !s[3]))) {
+		int n = s[2] ? (s[1] - '0') * 10 + (s[2] - '0') : s[1] - '0';
+		if (n <= 12)
 			return KEYCODE_FN + KEY_F(n);
+		return -1;
 	}
 	uint32_t cp;
 	size_t len = strlen(s);
-	if ((size_t)utf8_decode(s, len, &cp) == len && cp >= 32 && cp != 0x7f && cp != 0xFFFD)
+	/* one character: not a control, bidi control or separator (utf8_unsafe) */
+	if ((size_t)utf8_decode(s, len, &cp) == len && !utf8_unsafe(cp) && cp != 0xFFFD)
 		return (int)cp;
 	return -1;
 }
@@ -71,14 +73,13 @@ const char *key_label(int key, char *buf, size_t n)
 		}
 	if (key >= KEYCODE_FN + KEY_F(1) && key <= KEYCODE_FN + KEY_F(12))
 		snprintf(buf, n, "F%d", key - KEYCODE_FN - KEY_F(0));
-	else if (key > 0 && key < 32)
-		snprintf(buf, n, "C-%c", key + 'a' - 1);
-	else if (key >= 32 && key < KEYCODE_FN) {
-		wchar_t w[2] = {(wchar_t)key, 0};
+	else if (key >= 0 && key < 32) /* C-@, C-a..C-z, C-[ C-\ C-] C-^ C-_ */
+		snprintf(buf, n, "C-%c", key >= 1 && key <= 26 ? key + 'a' - 1 : key + '@');
+	else if (key >= 32 && key <= 0x10FFFF && !utf8_unsafe((uint32_t)key)) {
 		char mb[8] = "";
 		size_t k = 0;
 		/* encode as UTF-8 by hand: the locale may not be UTF-8 */
-		uint32_t c = (uint32_t)w[0];
+		uint32_t c = (uint32_t)key;
 		if (c < 0x80)
 			mb[k++] = (char)c;
 		else if (c < 0x800)
@@ -86,6 +87,9 @@ const char *key_label(int key, char *buf, size_t n)
 		else if (c < 0x10000)
 			mb[k++] = (char)(0xE0 | c >> 12), mb[k++] = (char)(0x80 | (c >> 6 & 0x3F)),
 			mb[k++] = (char)(0x80 | (c & 0x3F));
+		else
+			mb[k++] = (char)(0xF0 | c >> 18), mb[k++] = (char)(0x80 | (c >> 12 & 0x3F)),
+			mb[k++] = (char)(0x80 | (c >> 6 & 0x3F)), mb[k++] = (char)(0x80 | (c & 0x3F));
 		mb[k] = 0;
 		snprintf(buf, n, "%s", mb);
 	} else

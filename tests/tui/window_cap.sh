@@ -13,6 +13,13 @@ source "$ROOT/tests/cli/lib-cli.inc"
 board
 MAXW=1000 MAXH=300
 LIMIT_KB=65536
+# the bound is the code's, and the docs say it
+code=$(sed -n 's/^#define WINSIZE_MAX_[WH] \([0-9]*\)$/\1/p' "$ROOT/src/tui/tui.h" | tr '\n' ' ')
+expect_eq "the cap in src/tui/tui.h" "$MAXW $MAXH " "$code"
+grep -q "at most $MAXW columns × $MAXH lines" "$ROOT/README.md" && pass "README states the cap" ||
+	fail "README states the cap" "no 'at most $MAXW columns × $MAXH lines'"
+grep -q "at most $MAXW columns \\\\(mu $MAXH lines" "$ROOT/doc/muster.1" && pass "the man page states the cap" ||
+	fail "the man page states the cap" "no 'at most $MAXW columns \\(mu $MAXH lines'"
 
 board_pid() { pgrep -P "$(tmux -L "$SOCK" display -p '#{pane_pid}')" -x muster | head -n 1; }
 alive() { [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; }

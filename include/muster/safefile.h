@@ -14,7 +14,9 @@ struct safefile {
 	char *path;   /* the target (allocated) */
 };
 
-/* Create the temporary file next to path.  MU_DATA with "cannot write
+/* Create the temporary file next to path.  A writer that writes by name
+ * (SQLite's online backup into f->tmp) may do so, then commit: the fsync
+ * and the fchmod act on the same file.  MU_DATA with "cannot write
  * PATH: why" (nothing created) when the directory is missing or not
  * writable, or path names a directory. */
 int safefile_open(struct safefile *f, const char *path);

@@ -28,7 +28,16 @@ done
 for s in tests/cli/*.sh tests/tui/*.sh; do
 	[ -f "$s" ] || continue
 	case $s in */lib.sh) continue ;; esac
-	bash "$s" >"$log" 2>&1; rc=$?
+	bash "$s" >"$log" 2>&1 &
+	pid=$!
+	wait "$pid"; rc=$?
+	# Nothing may outlive its script: a tmux server it started (named after
+	# its PID) still answering is a failure, and is stopped here.
+	for sock in "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"/*-"$pid" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"/*-"$pid"-*; do
+		[ -S "$sock" ] && tmux -S "$sock" list-sessions >/dev/null 2>&1 || continue
+		echo "FAIL: $s left the tmux server ${sock##*/} running" >>"$log"
+		tmux -S "$sock" kill-server 2>/dev/null
+	done
 	p=$(grep -c '^PASS: ' "$log") f=$(grep -c '^FAIL: ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1; echo "FAIL: $s exited $rc with no failed check" >>"$log"

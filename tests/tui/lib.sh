@@ -8,7 +8,15 @@ SAMPLE=$ROOT/sample-data/mid-autumn-package-promo.yaml
 TUI_USER=${TUI_USER:-alice}
 # The CLI in these tests is another terminal of a coordinator (alice).
 export MUSTER_USER=alice
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; tui_stderr; rm -rf "$TMP"' EXIT
+# At exit every tmux server this script started goes, whatever its socket
+# (muster-test-PID, -PID-N, bob-PID, ...): a test that swaps $SOCK or sets its
+# own trap must not leave a server (and its board) running.
+tui_kill_servers() {
+	for _s in "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"/*; do
+		case ${_s##*/} in *-$$ | *-$$-*) tmux -S "$_s" kill-server 2>/dev/null; rm -f "$_s" ;; esac
+	done
+}
+trap 'tui_kill_servers; tui_stderr; rm -rf "$TMP"' EXIT
 
 # The board's stderr goes to a file; sanitizer reports there are failures.
 tui_stderr() {

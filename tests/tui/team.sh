@@ -16,7 +16,6 @@ SOCK_ALICE=$SOCK
 tmux -L bob-$$ -f /dev/null new-session -d -x 80 -y 24 \
 	"env TERM=xterm-256color LANG=C.UTF-8 MUSTER_TODAY=$MUSTER_TODAY XDG_CONFIG_HOME=$XDG_CONFIG_HOME \
 	 $MUSTER --db $DB --as bob 2>>$TMP/bob.err; sleep 3600"
-trap 'tmux -L bob-$$ kill-server 2>/dev/null' EXIT
 expect_screen "alice sees bob on the tasks pane" "bob:tasks · alice (coordinator)" 3
 SOCK=bob-$$
 expect_screen "bob sees alice" "alice:tasks · bob (staff)" 3

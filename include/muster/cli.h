@@ -131,6 +131,32 @@ int cli_shared_init(struct cli *c, const char *group);
  * a plain name inside export_dir (MU_DENIED otherwise).  Allocated. */
 int cli_output_path(struct cli *c, const char *file, char **out);
 
+/* ---- templates (src/cli/template.c) ---- */
+
+struct cli_template {
+	char *name, *path;  /* "mid-autumn-package-promo" and its file */
+	char *event, *kind; /* the plan's event name and kind */
+	size_t tasks, items;
+	int days;           /* start to end, 0 when the plan has no end */
+};
+struct cli_template_list {
+	struct cli_template *v;
+	size_t n, cap;
+};
+/* Every template of the search path (datadir_names), parsed; one that does
+ * not parse is left out with a "muster: warning: ..." line in warnings (or
+ * silently when warnings is NULL). */
+void cli_templates(struct cli_template_list *l, struct strbuf *warnings);
+void cli_templates_free(struct cli_template_list *l);
+/* The file of template NAME (allocated); MU_DATA "no template NAME;
+ * available: a, b" when there is none, MU_USAGE for a path. */
+int cli_template_path(const char *name, char **path);
+/* Parse the plan at path (moved to start, or NULL), create the board if it
+ * is missing and import it as a new event: *id.  Warnings go to stderr
+ * unless quiet; *summary (may be NULL) gets "imported event N: ...". */
+int cli_import_plan(struct cli *c, const char *path, const char *start, bool quiet, int64_t *id,
+		    struct strbuf *summary);
+
 /* Command groups (one file each). */
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include "muster/board.h"
 #include "muster/config.h"
+#include "muster/tui.h"
 #include "muster/xalloc.h"
 
 /* Options accepted before or after the command. */
@@ -153,9 +154,28 @@ void cli_templates_free(struct cli_template_list *l);
 int cli_template_path(const char *name, char **path);
 /* Parse the plan at path (moved to start, or NULL), create the board if it
  * is missing and import it as a new event: *id.  Warnings go to stderr
- * unless quiet; *summary (may be NULL) gets "imported event N: ...". */
-int cli_import_plan(struct cli *c, const char *path, const char *start, bool quiet, int64_t *id,
-		    struct strbuf *summary);
+ * unless CLI_IMPORT_QUIET; CLI_IMPORT_MINE makes the actor one of its
+ * people, a coordinator (the first run's own board); out (may be NULL)
+ * gets "imported event N: ..." or its JSON. */
+enum { CLI_IMPORT_QUIET = 1, CLI_IMPORT_MINE = 2 };
+int cli_import_plan(struct cli *c, const char *path, const char *start, unsigned flags, int64_t *id,
+		    struct strbuf *out);
+
+/* ---- the first run (src/cli/firstrun.c) ---- */
+
+/* "muster: not a terminal; ..." (with "connect with ssh -t" in an ssh
+ * session without a terminal), newline-terminated. */
+const char *cli_no_terminal_message(void);
+struct cli_welcome {
+	struct tui_welcome tui; /* for tui_options.welcome */
+	struct cli *cli;
+	struct cli_template_list list;
+	struct tui_template *tpl;
+};
+/* No board at c->db_path (and not a restricted session): fill w for the
+ * welcome screen and return true; else false (open the board as before). */
+bool cli_welcome_prepare(struct cli *c, struct cli_welcome *w);
+void cli_welcome_free(struct cli_welcome *w);
 
 /* Command groups (one file each). */
 int cmd_init(struct cli *c, int argc, char **argv);

@@ -49,7 +49,22 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	return MU_OK;
 }
 
-int cli_import_plan(struct cli *c, const char *path, const char *start, bool quiet, int64_t *id,
+/* The actor as a coordinator among the plan's people. */
+static void plan_add_coordinator(struct plan *p, const char *login)
+{
+	size_t i = 0;
+	while (i < p->npeople && strcmp(p->people[i].login, login) != 0)
+		i++;
+	if (i == p->npeople) {
+		p->people = xrealloc(p->people, (p->npeople + 1) * sizeof *p->people);
+		memset(&p->people[i], 0, sizeof p->people[i]);
+		p->people[i].login = pool_strdup(&p->pool, login);
+		p->npeople++;
+	}
+	p->people[i].access = pool_strdup(&p->pool, "coordinator");
+}
+
+int cli_import_plan(struct cli *c, const char *path, const char *start, unsigned flags, int64_t *id,
 		    struct strbuf *out)
 {
 	struct board *b;
@@ -59,8 +74,10 @@ int cli_import_plan(struct cli *c, const char *path, const char *start, bool qui
 	int rc = plan_parse_file(path, start, &p);
 	if (rc)
 		return rc;
-	if (!quiet)
+	if (!(flags & CLI_IMPORT_QUIET))
 		fputs(sb_str(&p.warnings), stderr); /* "FILE:L:C: warning: ..." lines */
+	if (flags & CLI_IMPORT_MINE)
+		plan_add_coordinator(&p, c->actor);
 	rc = cli_board(c, BOARD_CREATE, &b);
 	if (rc == MU_OK)
 		rc = plan_import(b, &p, id);
@@ -111,7 +128,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	char *path = NULL;
 	if (tpl && (rc = cli_template_path(tpl, &path)))
 		return rc;
-	rc = cli_import_plan(c, path ? path : o.arg[0], start, false, &id, &c->out);
+	rc = cli_import_plan(c, path ? path : o.arg[0], start, 0, &id, &c->out);
 	free(path);
 	return rc;
 }
@@ -208,6 +225,11 @@ int cmd_events(struct cli *c, int argc, char **argv)
 			json_close(&c->out);
 		}
 		json_array_end(&c->out, n);
+	} else if (!l.n) {
+		/* stdout stays empty for scripts; people learn what to do next */
+		fputs("muster: no events on this board yet; add one with 'muster import FILE.yaml'"
+		      " or 'muster import --template NAME --start DATE' (see 'muster template list')\n",
+		      stderr);
 	} else if (n) {
 		struct table *t = table_new();
 		table_col(t, "ID", TABLE_RIGHT, 0);

@@ -76,8 +76,12 @@ deps:
 	@sh tools/deps.sh
 
 # The demo board lives in build/, never in the user's own data directory;
-# it is rebuilt when the program or a sample plan changes.
-$(BUILD)/demo.db: muster tools/demo.sh $(wildcard sample-data/*.yaml)
+# it is rebuilt when the program or a sample plan changes, and on a new day
+# (its dates are relative to today: the event is running, never past).
+$(BUILD)/demo.day: FORCE
+	@mkdir -p $(dir $@)
+	@d=$${MUSTER_TODAY:-$$(date +%F)}; [ "$$(cat $@ 2>/dev/null)" = "$$d" ] || echo "$$d" >$@
+$(BUILD)/demo.db: muster tools/demo.sh $(wildcard sample-data/*.yaml) $(BUILD)/demo.day
 	@sh tools/demo.sh $@
 
 demo: $(BUILD)/demo.db

@@ -21,9 +21,9 @@
 static const struct cli_command commands[] = {
 	{"init", cmd_init, "init [--shared GROUP] [--default-access A] [--label TEXT]",
 	 "create an empty board (idempotent)",
-	 "--shared GROUP: a setgid directory of GROUP, the board group read/write;\n"
-	 "--default-access A: the level of logins an event does not list (A is\n"
-	 "coordinator, staff or viewer);\n"
+	 "--shared GROUP: a setgid directory of GROUP, the board group read/write.\n"
+	 "--default-access A: the level of logins an event does not list; A is\n"
+	 "coordinator, staff or viewer.\n"
 	 "--label TEXT: shown in the board's title line (\"\" clears it)."},
 	{"import", cmd_import, "import FILE.yaml|--template NAME [--start DATE]",
 	 "import an event plan or template as a new event",

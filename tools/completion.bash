@@ -330,7 +330,8 @@ _muster() {
 	local spec
 	spec=$(_muster_spec "$cmd" "${posw[0]-}")
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "$({ sed -n 's/^O \([^ ]*\) .*/\1/p' <<<"$spec"; printf '%s\n' "$globals" | cut -d' ' -f1; } | awk '!seen[$0]++')" -- "$cur"))
+		# after the command --event belongs to the command (when it takes one)
+		COMPREPLY=($(compgen -W "$({ sed -n 's/^O \([^ ]*\) .*/\1/p' <<<"$spec"; printf '%s\n' "$globals" | cut -d' ' -f1 | grep -vx -- --event; } | awk '!seen[$0]++')" -- "$cur"))
 		return 0
 	fi
 	# a subcommand, or the n-th positional argument of the chosen forms

@@ -63,7 +63,7 @@ expect_eq "label: logged as a board setting" setting "$(mu log --limit 1 --json 
 
 # every exit status in --help
 h=$("$MUSTER" --help)
-for s in "0 ok" "1 usage" "2 data" "3 busy" "4 database unusable" "5 denied" "6 conflict" "70 internal error" "128\\+N after a signal"; do
+for s in "0 ok" "1 usage" "2 data" "3 busy" "4 database unusable" "5 denied" "6 conflict" "70 internal error" "128\\+N when ended by signal N"; do
 	expect_match "--help lists exit status $s" "$s" "$(printf '%s\n' "$h" | tr -s ' \n' ' ')"
 done
 

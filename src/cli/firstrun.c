@@ -2,6 +2,7 @@
  * board at the path, the welcome screen's templates and its create()
  * (an empty board, or a template imported from a start date); the "not a
  * terminal" line, which over ssh without a terminal says to add -t. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,7 +39,7 @@ bool cli_welcome_prepare(struct cli *c, struct cli_welcome *w)
 {
 	struct stat st;
 	memset(w, 0, sizeof *w);
-	if (c->g.restricted || stat(c->db_path, &st) == 0)
+	if (c->g.restricted || stat(c->db_path, &st) == 0 || errno != ENOENT)
 		return false;
 	w->cli = c;
 	cli_templates(&w->list, NULL);

@@ -64,13 +64,13 @@ static char *checkout_root(const char *bin)
 		return NULL;
 	const char *rel[] = {"", "/.."};
 	for (int i = 0; i < 2; i++) {
-		char *root = xasprintf("%s%s", bin, rel[i]);
+		char *root = xasprintf("%s%s", bin, rel[i]), real[PATH_MAX];
 		char *probe = xasprintf("%s/src/main.c", root);
-		bool ok = access(probe, R_OK) == 0;
+		bool ok = access(probe, R_OK) == 0 && realpath(root, real);
 		free(probe);
-		if (ok)
-			return root;
 		free(root);
+		if (ok)
+			return xstrdup(real);
 	}
 	return NULL;
 }
@@ -169,7 +169,8 @@ void datadir_names(enum data_kind kind, struct datadir_list *names, struct datad
 			closedir(d);
 	}
 	datadir_free(&dirs);
-	qsort(all.v, all.n, sizeof *all.v, by_name);
+	if (all.n)
+		qsort(all.v, all.n, sizeof *all.v, by_name);
 	for (size_t i = 0; i < all.n; i++) {
 		xgrow((void **)&names->v, &names->cap, names->n + 1, sizeof *names->v);
 		names->v[names->n++] = xstrdup(all.v[i]);

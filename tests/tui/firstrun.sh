@@ -75,7 +75,7 @@ expect_eq "--db missing: nothing created" no "$([ -e "$TMP/new" ] && echo yes ||
 
 # 4. make run: the demo
 expect_match "make run opens the demo as alice" '^\./muster --db build/demo\.db --as alice$' \
-	"$(cd "$ROOT" && env -u MAKEFLAGS -u MAKELEVEL make -n --no-print-directory run 2>/dev/null | grep 'demo.db --as')"
+	"$(cd "$ROOT" && env -u MAKEFLAGS -u MAKELEVEL -u BUILD make -n --no-print-directory run 2>/dev/null | grep 'demo.db --as')"
 (cd "$ROOT" && MUSTER=$MUSTER sh tools/demo.sh "$TMP/demo.db" >/dev/null) || fail "tools/demo.sh" "failed"
 DB=$TMP/demo.db
 for id in $(mu events --json | "$JSONQ" '.[].id'); do

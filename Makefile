@@ -15,6 +15,20 @@ BUILD    ?= build
 BIN      ?= muster
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
+# Where `make install` puts things (GNU names; DESTDIR stages a package).
+# The binary has $(pkgdatadir) compiled in to find its themes and templates.
+PREFIX      ?= /usr/local
+exec_prefix ?= $(PREFIX)
+bindir      ?= $(exec_prefix)/bin
+datarootdir ?= $(PREFIX)/share
+datadir     ?= $(datarootdir)
+mandir      ?= $(datarootdir)/man
+man1dir     ?= $(mandir)/man1
+bashcompdir ?= $(datarootdir)/bash-completion/completions
+pkgdatadir  := $(datadir)/muster
+THEMES      := $(wildcard themes/*.yaml)
+TEMPLATES   := $(wildcard sample-data/*.yaml)
+
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 OBJ      := $(SRC:%.c=$(BUILD)/%.o)
@@ -22,7 +36,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all units doc run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins
+.PHONY: all units doc run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins install uninstall FORCE
 
 all: $(BIN)
 
@@ -32,6 +46,16 @@ $(BIN): $(OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -DMUSTER_VERSION='"$(VERSION)"' -MMD -MP -c $< -o $@
+
+# The data directory as a C string, rewritten only when PREFIX (datadir)
+# changes, so that changing it rebuilds src/datadir.c and nothing else.
+$(BUILD)/gen/datadir_path.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define MUSTER_DATADIR "%s"\n' "$$(printf '%s' '$(subst ','\'',$(pkgdatadir))' | sed 's/[\\"]/\\&/g')" >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(BUILD)/src/datadir.o: $(BUILD)/gen/datadir_path.h
+$(BUILD)/src/datadir.o: ALL_CFLAGS += -I$(BUILD)/gen
+FORCE:
 
 $(BUILD)/tests/%: tests/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -52,15 +76,20 @@ deps:
 	@sh tools/deps.sh
 
 # The demo board lives in build/, never in the user's own data directory;
-# it is rebuilt when the program or a sample plan changes.
-$(BUILD)/demo.db: muster tools/demo.sh $(wildcard sample-data/*.yaml)
+# it is rebuilt when the program or a sample plan changes, and on a new day
+# (its dates are relative to today: the event is running, never past).
+$(BUILD)/demo.day: FORCE
+	@mkdir -p $(dir $@)
+	@d=$${MUSTER_TODAY:-$$(date +%F)}; [ "$$(cat $@ 2>/dev/null)" = "$$d" ] || echo "$$d" >$@
+$(BUILD)/demo.db: muster tools/demo.sh $(wildcard sample-data/*.yaml) $(BUILD)/demo.day
 	@sh tools/demo.sh $@
 
 demo: $(BUILD)/demo.db
 
+# The demo opens as alice, its coordinator: Space ticks at once.
 run: deps
 	@$(MAKE) --no-print-directory muster $(BUILD)/demo.db
-	./muster --db $(BUILD)/demo.db
+	./muster --db $(BUILD)/demo.db --as alice
 
 test: deps
 	@$(MAKE) --no-print-directory muster units $(BUILD)/mankeys
@@ -114,6 +143,33 @@ fuzz-smoke:
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build-bench CFLAGS="-O2 -g" BIN=build-bench/muster build-bench/muster
 	@sh tests/bench/bench.sh build-bench/muster
+
+# `make install` (as root, or sudo make install), PREFIX=/usr/local by
+# default; DESTDIR=/tmp/stage puts the same tree under /tmp/stage$(PREFIX).
+# GUARD_GROUP=G (guarded boards): the binary becomes setgid G (2755); the
+# group is created (groupadd --system) when missing, except under DESTDIR
+# (a staged package: chgrp only if G exists, else a warning).
+install: $(BIN)
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(man1dir) $(DESTDIR)$(bashcompdir) \
+	  $(DESTDIR)$(pkgdatadir)/themes $(DESTDIR)$(pkgdatadir)/templates
+	install -m 755 $(BIN) $(DESTDIR)$(bindir)/muster
+	install -m 644 doc/muster.1 $(DESTDIR)$(man1dir)/muster.1
+	install -m 644 $(THEMES) $(DESTDIR)$(pkgdatadir)/themes
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(pkgdatadir)/templates
+	install -m 644 tools/completion.bash $(DESTDIR)$(bashcompdir)/muster
+	@if [ -n "$(GUARD_GROUP)" ]; then \
+	  g='$(GUARD_GROUP)' bin='$(DESTDIR)$(bindir)/muster'; \
+	  if [ -z "$(DESTDIR)" ] && ! getent group "$$g" >/dev/null; then \
+	    echo "groupadd --system $$g"; groupadd --system "$$g" || exit 1; fi; \
+	  if getent group "$$g" >/dev/null; then \
+	    echo "chgrp $$g $$bin && chmod 2755 $$bin"; chgrp "$$g" "$$bin" && chmod 2755 "$$bin" || exit 1; \
+	  else echo "muster: warning: no group $$g here: $$bin is not setgid; on the target: groupadd --system $$g && chgrp $$g $(bindir)/muster && chmod 2755 $(bindir)/muster" >&2; fi; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/muster $(DESTDIR)$(man1dir)/muster.1 $(DESTDIR)$(bashcompdir)/muster
+	rm -f $(THEMES:themes/%=$(DESTDIR)$(pkgdatadir)/themes/%) $(TEMPLATES:sample-data/%=$(DESTDIR)$(pkgdatadir)/templates/%)
+	-rmdir $(DESTDIR)$(pkgdatadir)/themes $(DESTDIR)$(pkgdatadir)/templates $(DESTDIR)$(pkgdatadir) 2>/dev/null
 
 clean:
 	rm -rf build build-san build-bench muster

@@ -17,7 +17,7 @@
 static int open_tui(struct cli *c)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("muster: not a terminal; use a command (see muster --help)\n", stderr);
+		fputs(cli_no_terminal_message(), stderr);
 		return MU_USAGE;
 	}
 	int rc = tui_check_terminal();
@@ -25,8 +25,10 @@ static int open_tui(struct cli *c)
 		fprintf(stderr, "muster: %s\n", mu_errmsg());
 		return rc;
 	}
-	struct board *b;
-	rc = cli_board(c, BOARD_CREATE, &b);
+	struct board *b = NULL;
+	struct cli_welcome w;
+	bool first = cli_welcome_prepare(c, &w); /* no board yet: the welcome */
+	rc = first ? MU_OK : cli_board(c, BOARD_CREATE, &b);
 	if (rc == MU_OK) {
 		struct tui_options o = {
 			.config = &c->config,
@@ -34,11 +36,14 @@ static int open_tui(struct cli *c)
 			.event = c->g.event,
 			.no_color = c->g.no_color,
 			.restricted = c->g.restricted,
+			.welcome = first ? &w.tui : NULL,
 		};
 		rc = tui_run(b, &o);
 	} else {
 		fprintf(stderr, "muster: %s\n", mu_errmsg());
 	}
+	if (first)
+		cli_welcome_free(&w);
 	return rc;
 }
 

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "muster/datadir.h"
 #include "muster/theme.h"
 #include "muster/xalloc.h"
 #include "muster/yamldoc.h"
@@ -513,19 +514,7 @@ int theme_load_file(const char *path, struct theme *t)
 	return load_file(path, t, 0);
 }
 
-/* ---- where themes live ---- */
-
-static char *try_dir(struct strbuf *looked, const char *dir, const char *name)
-{
-	if (!dir || !*dir)
-		return NULL;
-	char *p = xasprintf("%s/%s.yaml", dir, name);
-	if (access(p, R_OK) == 0)
-		return p;
-	free(p);
-	sb_addf(looked, "%s%s", looked->len ? ", " : "", dir);
-	return NULL;
-}
+/* ---- where themes live (muster/datadir.h) ---- */
 
 char *theme_path(const char *name)
 {
@@ -537,32 +526,7 @@ char *theme_path(const char *name)
 		return NULL;
 	}
 	struct strbuf looked = STRBUF_INIT;
-	char *dir = NULL, *p = NULL;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		dir = xasprintf("%s/muster/themes", xdg);
-	else if (home && *home)
-		dir = xasprintf("%s/.config/muster/themes", home);
-	p = try_dir(&looked, dir, name);
-	free(dir);
-	if (!p)
-		p = try_dir(&looked, getenv("MUSTER_THEMES"), name);
-	if (!p) {
-		char exe[4096];
-		ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-		char *slash;
-		if (len > 0 && (exe[len] = '\0', slash = strrchr(exe, '/'))) {
-			*slash = '\0';
-			dir = xasprintf("%s/../share/muster/themes", exe);
-			p = try_dir(&looked, dir, name);
-			free(dir);
-			if (!p) {
-				dir = xasprintf("%s/themes", exe);
-				p = try_dir(&looked, dir, name);
-				free(dir);
-			}
-		}
-	}
+	char *p = datadir_find(DATA_THEMES, name, &looked);
 	if (!p)
 		mu_fail(MU_DATA, "theme \"%s\" not found (looked in %s)", name, sb_str(&looked));
 	sb_free(&looked);

@@ -8,7 +8,7 @@ case $MUSTER in /*) ;; *) MUSTER=$ROOT/$MUSTER ;; esac
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/muster-test.XXXXXX")
 DB=$TMP/board.db
 export MUSTER_USER=tester MUSTER_TODAY=${MUSTER_TODAY:-2026-09-01} LC_ALL=C.UTF-8
-unset MUSTER_DB NO_COLOR
+unset MUSTER_DB NO_COLOR SSH_CONNECTION SSH_CLIENT SSH_TTY
 export XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data
 _failed=0
 trap 'rm -rf "$TMP"' EXIT

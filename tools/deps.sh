@@ -1,7 +1,19 @@
 #!/bin/sh
-# Installs missing build dependencies: with apt-get when run as root,
-# otherwise prints the exact command to run and stops (exit 1).
+# Installs missing build dependencies: nothing to do when pkg-config finds
+# the libraries (ncursesw, sqlite3, yaml-0.1, cmocka) and tmux and a C
+# compiler are on PATH (any system, with or without dpkg); else with
+# apt-get when run as root, otherwise prints the exact command to run and
+# stops (exit 1).
+if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists ncursesw sqlite3 yaml-0.1 cmocka 2>/dev/null &&
+	command -v tmux >/dev/null 2>&1 && command -v "${CC:-cc}" >/dev/null 2>&1 && command -v make >/dev/null 2>&1; then
+	exit 0
+fi
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev libcmocka-dev tmux"
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+	echo "muster: missing build dependencies: pkg-config must find ncursesw, sqlite3, yaml-0.1 and cmocka," >&2
+	echo "  and tmux and a C compiler must be on PATH (on Debian: apt-get install $PKGS)" >&2
+	exit 1
+fi
 missing=""
 for p in $PKGS; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)

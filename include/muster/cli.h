@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include "muster/board.h"
 #include "muster/config.h"
+#include "muster/tui.h"
 #include "muster/xalloc.h"
 
 /* Options accepted before or after the command. */
@@ -130,6 +131,51 @@ int cli_shared_init(struct cli *c, const char *group);
 /* Where `-o FILE` may be written: anywhere, or in a restricted session only
  * a plain name inside export_dir (MU_DENIED otherwise).  Allocated. */
 int cli_output_path(struct cli *c, const char *file, char **out);
+
+/* ---- templates (src/cli/template.c) ---- */
+
+struct cli_template {
+	char *name, *path;  /* "mid-autumn-package-promo" and its file */
+	char *event, *kind; /* the plan's event name and kind */
+	size_t tasks, items;
+	int days;           /* start to end, 0 when the plan has no end */
+};
+struct cli_template_list {
+	struct cli_template *v;
+	size_t n, cap;
+};
+/* Every template of the search path (datadir_names), parsed; one that does
+ * not parse is left out with a "muster: warning: ..." line in warnings (or
+ * silently when warnings is NULL). */
+void cli_templates(struct cli_template_list *l, struct strbuf *warnings);
+void cli_templates_free(struct cli_template_list *l);
+/* The file of template NAME (allocated); MU_DATA "no template NAME;
+ * available: a, b" when there is none, MU_USAGE for a path. */
+int cli_template_path(const char *name, char **path);
+/* Parse the plan at path (moved to start, or NULL), create the board if it
+ * is missing and import it as a new event: *id.  Warnings go to stderr
+ * unless CLI_IMPORT_QUIET; CLI_IMPORT_MINE makes the actor one of its
+ * people, a coordinator (the first run's own board); out (may be NULL)
+ * gets "imported event N: ..." or its JSON. */
+enum { CLI_IMPORT_QUIET = 1, CLI_IMPORT_MINE = 2 };
+int cli_import_plan(struct cli *c, const char *path, const char *start, unsigned flags, int64_t *id,
+		    struct strbuf *out);
+
+/* ---- the first run (src/cli/firstrun.c) ---- */
+
+/* "muster: not a terminal; ..." (with "connect with ssh -t" in an ssh
+ * session without a terminal), newline-terminated. */
+const char *cli_no_terminal_message(void);
+struct cli_welcome {
+	struct tui_welcome tui; /* for tui_options.welcome */
+	struct cli *cli;
+	struct cli_template_list list;
+	struct tui_template *tpl;
+};
+/* No board at c->db_path (and not a restricted session): fill w for the
+ * welcome screen and return true; else false (open the board as before). */
+bool cli_welcome_prepare(struct cli *c, struct cli_welcome *w);
+void cli_welcome_free(struct cli_welcome *w);
 
 /* Command groups (one file each). */
 int cmd_init(struct cli *c, int argc, char **argv);

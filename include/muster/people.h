@@ -75,7 +75,8 @@ int person_remove(struct board *b, int64_t event, const char *login);
 
 /* ---- board settings (board-level: anyone who can write the file, not a
  * restricted session; audited as entity "board") ---- */
-/* default_access: the level of unknown logins in events with people. */
+/* default_access: the level of unknown logins in events with people;
+ * label: up to 24 columns shown in the board's title line ("demo"). */
 int board_setting_set(struct board *b, const char *key, const char *value);
 /* Allocated value or NULL when not set. */
 char *board_setting_get(struct board *b, const char *key);

@@ -79,7 +79,9 @@ int theme_load_file(const char *path, struct theme *t);
 int theme_load_buffer(const char *name, const char *buf, size_t len, struct theme *t);
 
 /* Find a theme by name: $XDG_CONFIG_HOME/muster/themes/NAME.yaml, then
- * the installed/in-tree themes directory.  Allocated path or NULL. */
+ * $MUSTER_THEMES, the checkout's themes/, the installed themes
+ * (datadir_dirs).  A name with a / or ending in .yaml is a path.
+ * Allocated path, or NULL with MU_DATA saying where it looked. */
 char *theme_path(const char *name);
 
 /* The nearest colour a terminal with ncolors colours can show (8, 16, 88 or

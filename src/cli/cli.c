@@ -19,13 +19,20 @@
 #include "muster/utf8.h"
 
 static const struct cli_command commands[] = {
-	{"init", cmd_init, "init", "create an empty board (idempotent)", NULL},
-	{"import", cmd_import, "import FILE.yaml [--start DATE]",
+	{"init", cmd_init, "init [--shared GROUP] [--default-access A] [--label TEXT]",
+	 "create an empty board (idempotent)",
+	 "--shared GROUP: a setgid directory of GROUP, the board group read/write.\n"
+	 "--default-access A: the level of logins an event does not list; A is\n"
+	 "coordinator, staff or viewer.\n"
+	 "--label TEXT: shown in the board's title line (\"\" clears it)."},
+	{"import", cmd_import, "import FILE.yaml|--template NAME [--start DATE]",
 	 "import an event plan or template as a new event",
 	 "Relative dates (T-14, T+2) are resolved against the event start;\n"
-	 "--start DATE moves the whole plan to start on DATE.  A rejected file\n"
-	 "changes nothing."},
-	{"export", cmd_export, "export [EVENT] [--format yaml|md|csv|ics] [-o FILE]",
+	 "--start DATE moves the whole plan to start on DATE.  --template NAME\n"
+	 "takes a template from muster template list (it needs --start).  A\n"
+	 "rejected file changes nothing; an unknown template exits 2 and lists\n"
+	 "those there are."},
+	{"export", cmd_export, "export [EVENT] [--format yaml|md|csv|ics] [-o|--output FILE]",
 	 "write an event as a plan file, review report, CSV or calendar",
 	 "EVENT is an id or an exact name (default: the only or most recent\n"
 	 "event).  The YAML reads back with muster import; md is the review\n"
@@ -59,7 +66,7 @@ static const struct cli_command commands[] = {
 	 "import reads rows of time,stage,value (header optional; time like\n"
 	 "2026-09-10T14:00, local, or UTC ending in Z); each metric's actual becomes\n"
 	 "its latest reading.  All rows or none: a bad row is reported as FILE:LINE."},
-	{"metrics", cmd_metrics, "metrics [--event E]", "list funnel stages and budget lines",
+	{"metrics", cmd_metrics, "metrics [--event E] [--limit N]", "list funnel stages and budget lines",
 	 NULL},
 	{"funnel", cmd_funnel,
 	 "funnel --goal N --rates R1,R2,... [--ctr P] [--cpm C] [--price P] [--stages NAMES]\n"
@@ -80,10 +87,12 @@ static const struct cli_command commands[] = {
 	 "STAGE is a funnel stage or budget line of the event, or - for the event\n"
 	 "as a whole.  F is controllable, semi-controllable or uncontrollable.\n"
 	 "Targets vs actuals: muster metrics; the report: muster export --format md."},
-	{"template", cmd_template, "template save [EVENT] [-o FILE]",
-	 "save an event as a reusable template",
-	 "Dates become relative to the start (T-14), statuses are reset and\n"
-	 "actuals dropped; muster import FILE --start DATE plans the next event."},
+	{"template", cmd_template, "template save [EVENT] [-o|--output FILE]\n       template list",
+	 "save an event as a reusable template, or list the templates",
+	 "save: dates become relative to the start (T-14), statuses are reset and\n"
+	 "actuals dropped; muster import FILE --start DATE plans the next event.\n"
+	 "list: NAME.yaml files in ~/.config/muster/templates, then the installed\n"
+	 "ones (muster import --template NAME --start DATE)."},
 	{"gen", cmd_gen, "gen [--events E] [--tasks N] [--items M] [--samples S] [--seed SEED]",
 	 "generate a large, realistic board (benchmarks)",
 	 "N tasks and M items in all, split over E events (default 1, 1000, 200);\n"
@@ -131,7 +140,10 @@ static const char global_options[] =
 	"  --theme NAME, --no-color, --restricted   for the board\n"
 	"  --help, --version\n"
 	"\n"
-	"exit status: 0 ok, 1 usage, 2 data, 3 busy, 4 database unusable, 5 denied\n"
+	"exit status: 0 ok, 1 usage, 2 data (unknown id or name, bad file), 3 busy\n"
+	"  (locked past the timeout), 4 database unusable, 5 denied, 6 conflict\n"
+	"  (someone else changed it since), 70 internal error (out of memory);\n"
+	"  the board: 128+N when ended by signal N (130 Ctrl-C, 143 SIGTERM)\n"
 	"see muster COMMAND --help\n";
 
 void cli_usage(struct strbuf *out)

@@ -20,7 +20,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	struct cli_opts o;
 	struct board *b;
 	struct stat st;
-	int rc = cli_getopt(c, argc, argv, "shared= default-access=", 0, 0, &o);
+	int rc = cli_getopt(c, argc, argv, "shared= default-access= label=", 0, 0, &o);
 	if (rc)
 		return rc;
 	if (c->g.restricted)
@@ -32,6 +32,8 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (cli_opt(&o, "default-access") && (rc = board_setting_set(b, "default_access", cli_opt(&o, "default-access"))))
+		return rc;
+	if (cli_opt(&o, "label") && (rc = board_setting_set(b, "label", cli_opt(&o, "label"))))
 		return rc;
 	if (c->g.json) {
 		bool f;
@@ -47,52 +49,87 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	return MU_OK;
 }
 
-int cmd_import(struct cli *c, int argc, char **argv)
+/* The actor as a coordinator among the plan's people. */
+static void plan_add_coordinator(struct plan *p, const char *login)
 {
-	struct cli_opts o;
+	size_t i = 0;
+	while (i < p->npeople && strcmp(p->people[i].login, login) != 0)
+		i++;
+	if (i == p->npeople) {
+		p->people = xrealloc(p->people, (p->npeople + 1) * sizeof *p->people);
+		memset(&p->people[i], 0, sizeof p->people[i]);
+		p->people[i].login = pool_strdup(&p->pool, login);
+		p->npeople++;
+	}
+	p->people[i].access = pool_strdup(&p->pool, "coordinator");
+}
+
+int cli_import_plan(struct cli *c, const char *path, const char *start, unsigned flags, int64_t *id,
+		    struct strbuf *out)
+{
 	struct board *b;
 	struct plan p;
-	int32_t day;
-	int64_t id;
-	int rc = cli_getopt(c, argc, argv, "start=", 1, 1, &o);
-	if (rc)
-		return rc;
-	const char *start = cli_opt(&o, "start");
-	if (c->g.restricted)
-		return mu_fail(MU_DENIED, "a restricted session may not import files");
-	if (start && !date_parse_iso(start, &day))
-		return mu_fail(MU_USAGE, "start date must look like 2026-09-01: %s", start);
 	/* Parse first: a bad file never touches (or creates) the board. */
 	memset(&p, 0, sizeof p);
-	rc = plan_parse_file(o.arg[0], start, &p);
+	int rc = plan_parse_file(path, start, &p);
 	if (rc)
 		return rc;
-	fputs(sb_str(&p.warnings), stderr); /* "FILE:L:C: warning: ..." lines */
+	if (!(flags & CLI_IMPORT_QUIET))
+		fputs(sb_str(&p.warnings), stderr); /* "FILE:L:C: warning: ..." lines */
+	if (flags & CLI_IMPORT_MINE)
+		plan_add_coordinator(&p, c->actor);
 	rc = cli_board(c, BOARD_CREATE, &b);
 	if (rc == MU_OK)
-		rc = plan_import(b, &p, &id);
-	if (rc == MU_OK) {
+		rc = plan_import(b, &p, id);
+	if (rc == MU_OK && out) {
 		size_t items = 0;
 		for (size_t i = 0; i < p.nchecklists; i++)
 			items += p.checklists[i].nitems;
 		if (c->g.json) {
 			bool f;
-			json_open(&c->out, &f);
-			json_int(&c->out, &f, "id", id);
-			json_str(&c->out, &f, "name", p.name);
-			json_int(&c->out, &f, "tasks", (int64_t)p.ntasks);
-			json_int(&c->out, &f, "items", (int64_t)items);
-			json_close(&c->out);
-			sb_addc(&c->out, '\n');
+			json_open(out, &f);
+			json_int(out, &f, "id", *id);
+			json_str(out, &f, "name", p.name);
+			json_int(out, &f, "tasks", (int64_t)p.ntasks);
+			json_int(out, &f, "items", (int64_t)items);
+			json_close(out);
+			sb_addc(out, '\n');
 		} else {
 			struct strbuf name = STRBUF_INIT;
 			utf8_fit(&name, p.name, INT_MAX, false);
-			sb_addf(&c->out, "imported event %lld: %s (%zu task%s, %zu item%s)\n", (long long)id,
+			sb_addf(out, "imported event %lld: %s (%zu task%s, %zu item%s)\n", (long long)*id,
 				sb_str(&name), p.ntasks, p.ntasks == 1 ? "" : "s", items, items == 1 ? "" : "s");
 			sb_free(&name);
 		}
 	}
 	plan_free(&p);
+	return rc;
+}
+
+int cmd_import(struct cli *c, int argc, char **argv)
+{
+	struct cli_opts o;
+	int32_t day;
+	int64_t id;
+	int rc = cli_getopt(c, argc, argv, "start= template=", 0, 1, &o);
+	if (rc)
+		return rc;
+	const char *start = cli_opt(&o, "start"), *tpl = cli_opt(&o, "template");
+	if (c->g.restricted)
+		return mu_fail(MU_DENIED, "a restricted session may not import files");
+	if (o.nargs && tpl)
+		return mu_fail(MU_USAGE, "import takes FILE.yaml or --template NAME, not both");
+	if (!o.nargs && !tpl)
+		return mu_fail(MU_USAGE, "missing argument (usage: muster %s)", c->cmd->usage);
+	if (start && !date_parse_iso(start, &day))
+		return mu_fail(MU_USAGE, "start date must look like 2026-09-01: %s", start);
+	if (tpl && !start)
+		return mu_fail(MU_USAGE, "--template needs --start DATE, the new event's first day");
+	char *path = NULL;
+	if (tpl && (rc = cli_template_path(tpl, &path)))
+		return rc;
+	rc = cli_import_plan(c, path ? path : o.arg[0], start, 0, &id, &c->out);
+	free(path);
 	return rc;
 }
 
@@ -188,6 +225,11 @@ int cmd_events(struct cli *c, int argc, char **argv)
 			json_close(&c->out);
 		}
 		json_array_end(&c->out, n);
+	} else if (!l.n) {
+		/* stdout stays empty for scripts; people learn what to do next */
+		fputs("muster: no events on this board yet; add one with 'muster import FILE.yaml'"
+		      " or 'muster import --template NAME --start DATE' (see 'muster template list')\n",
+		      stderr);
 	} else if (n) {
 		struct table *t = table_new();
 		table_col(t, "ID", TABLE_RIGHT, 0);

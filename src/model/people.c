@@ -9,6 +9,7 @@
 #include "muster/event.h"
 #include "muster/model.h"
 #include "muster/people.h"
+#include "muster/utf8.h"
 
 static const char *const level_names[] = {"viewer", "staff", "coordinator"};
 static bool restricted_session;
@@ -455,15 +456,31 @@ int person_remove(struct board *b, int64_t event, const char *login)
 
 /* ---- board settings ---- */
 
+/* label: a short name for the board's title line ("demo"). */
+static int check_label(const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return mu_fail(MU_USAGE, "a board label is one line of text");
+	size_t bad;
+	if (!utf8_valid(v, strlen(v), &bad) || utf8_width(v) > 24)
+		return mu_fail(MU_USAGE, "a board label is at most 24 columns of UTF-8 text: %s", v);
+	return MU_OK;
+}
+
 int board_setting_set(struct board *b, const char *key, const char *value)
 {
 	static const char *snap = "SELECT json_object('key', key, 'value', value), NULL FROM setting WHERE key = ?1";
 	static const char *sql_set = "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 				     " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 	enum access_level a;
-	if (strcmp(key, "default_access") != 0)
-		return mu_fail(MU_USAGE, "unknown board setting %s (default_access)", key);
-	int rc = access_parse(value, &a);
+	int rc = MU_OK;
+	if (!strcmp(key, "default_access"))
+		rc = access_parse(value, &a);
+	else if (!strcmp(key, "label"))
+		rc = check_label(value);
+	else
+		return mu_fail(MU_USAGE, "unknown board setting %s (default_access, label)", key);
 	if (rc)
 		return rc;
 	if (restricted_session)

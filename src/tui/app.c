@@ -369,14 +369,28 @@ int tui_run(struct board *b, const struct tui_options *o)
 	if (rc != MU_OK)
 		return rc;
 	memset(a, 0, sizeof *a);
-	a->b = b;
 	a->o = o;
+	bool started = false;
+	if (!b && o->welcome) { /* the first run: no board yet */
+		if (!start_curses(a, &th))
+			return MU_USAGE;
+		started = true;
+		welcome_run(o->welcome, &b);
+		if (!b) {
+			restore_terminal();
+			die_set_cleanup(NULL);
+			return got_signal ? 128 + got_signal : MU_OK;
+		}
+	}
+	if (!b)
+		return mu_fail(MU_USAGE, "no board");
+	a->b = b;
 	a->today = date_today();
 	a->refresh_ms = o->config && o->config->refresh_ms > 0 ? o->config->refresh_ms : 500;
 	if (a->refresh_ms < 50)
 		a->refresh_ms = 50;
 	if (event_find(b, o->event, &a->event_id) != MU_OK) {
-		if (o->event && *o->event) {
+		if (o->event && *o->event && !started) {
 			fprintf(stderr, "muster: %s\n", mu_errmsg());
 			return MU_DATA;
 		}
@@ -390,7 +404,15 @@ int tui_run(struct board *b, const struct tui_options *o)
 		a->pane[i].below = -1;
 	}
 	a->focus = PANE_TASKS;
-	if (!start_curses(a, &th))
+	char *label = board_setting_get(b, "label");
+	if (label) {
+		struct strbuf lb = STRBUF_INIT;
+		utf8_fit(&lb, label, 24, false); /* harmless for the terminal */
+		snprintf(a->label, sizeof a->label, "%s", sb_str(&lb));
+		sb_free(&lb);
+		free(label);
+	}
+	if (!started && !start_curses(a, &th))
 		return MU_USAGE;
 	apply_binds(a);
 	a->data_version = board_data_version(b);

@@ -130,10 +130,13 @@ static void draw_title(struct app *a)
 	if (rw > a->W / 2)
 		rw = a->W / 2;
 	/* The event name gives way first: phase and countdown matter more. */
-	int room = a->W - rw - 1, tw = utf8_width(tail), hw = utf8_width(" muster · ");
-	int nw = room - hw - tw;
 	struct strbuf sb = STRBUF_INIT;
-	sb_add(&sb, " muster · ");
+	sb_add(&sb, " muster");
+	if (a->label[0] && !narrow)
+		sb_addf(&sb, " (%s)", a->label);
+	sb_add(&sb, " · ");
+	int room = a->W - rw - 1, tw = utf8_width(tail), hw = utf8_width(sb_str(&sb));
+	int nw = room - hw - tw;
 	if (!a->event_id)
 		sb_add(&sb, "no event");
 	else if (nw >= 4)

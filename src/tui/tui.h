@@ -128,6 +128,7 @@ struct app {
 	bool live; /* the current load is a live refresh: flash what changed */
 	int refresh_ms;
 	char search[128];
+	char label[128]; /* the board's label setting ("demo"), shown in the title */
 	int nmetrics; /* rows of the metrics pane, for the layout */
 	size_t nphases;
 };
@@ -179,6 +180,10 @@ void winsize_init(void);
 bool winsize_resized(void);
 /* The tty's real size; true when it is past the cap. */
 bool winsize_capped(int *h, int *w);
+
+/* welcome.c: the first-run screen (curses started); *b NULL when the
+ * user quit (or a signal came). */
+int welcome_run(const struct tui_welcome *w, struct board **b);
 
 /* layout.c */
 void app_layout(struct app *a);

@@ -34,7 +34,12 @@ expect_out "init is idempotent" "existing board $DB" mu init
 out=$(mu init --json)
 valid_json "init --json" "$out"
 expect_eq "init --json created false" "false" "$(jq_ .created "$out")"
-expect_out "events on an empty board" "" mu events
+expect_eq "events on an empty board: nothing on stdout" "" "$(mu events 2>/dev/null)"
+expect_eq "events on an empty board: says how to add one (stderr, exit 0)" \
+	"muster: no events on this board yet; add one with 'muster import FILE.yaml' or 'muster import --template NAME --start DATE' (see 'muster template list')
+rc=0" \
+	"$(mu events 2>&1 >/dev/null; echo "rc=$?")"
+expect_eq "events --json on an empty board: no hint" "" "$(mu events --json 2>&1 >/dev/null)"
 expect_out "events --json on an empty board" "[]" mu events --json
 expect_err "tasks with no event" 2 "muster: the board has no event yet; import a plan with 'muster import FILE.yaml'" mu tasks
 

@@ -38,7 +38,7 @@ expect_exit "unparsable YAML exits 2" 2 mu import "$TMP/broken.yaml"
 expect_exit "missing file exits 2" 2 mu import "$TMP/nope.yaml"
 expect_eq "database unchanged after rejected imports" "$sum" "$(cksum <"$DB")"
 expect_err "import --start bad date" 1 "muster: start date must look like 2026-09-01: 2026-02-30" mu import "$DATA/small.yaml" --start 2026-02-30
-expect_err "import needs a file" 1 "muster: missing argument (usage: muster import FILE.yaml [--start DATE])" mu import
+expect_err "import needs a file" 1 "muster: missing argument (usage: muster import FILE.yaml|--template NAME [--start DATE])" mu import
 expect_eq "database unchanged after usage errors" "$sum" "$(cksum <"$DB")"
 rm -f "$TMP/new.db"
 expect_exit "bad YAML does not create a board" 2 "$MUSTER" --db "$TMP/new.db" import "$TMP/bad.yaml"

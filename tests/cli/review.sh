@@ -59,6 +59,6 @@ expect_eq "template: statuses reset" todo "$(mu tasks --event 2 --json | "$JSONQ
 expect_eq "template: actuals dropped" 0 "$(mu metrics --event 2 --json | "$JSONQ" '.[0].actual')"
 expect_eq "template: items not ready" 0 "$(mu items --event 2 --json | "$JSONQ" '.[0].qty_ready')"
 expect_eq "template to stdout" "$t" "$(mu template save 1)"
-expect_err "template needs save" 1 "muster: template needs save (usage: muster template save EVENT -o FILE)" mu template load 1
+expect_err "template needs save or list" 1 "muster: template needs save or list (usage: muster template save EVENT -o FILE, or muster template list)" mu template load 1
 expect_err "template restricted" 5 "muster: a restricted session may not write files" mu --restricted template save 1 -o "$TMP/x.yaml"
 finish

@@ -1,8 +1,9 @@
 #!/bin/bash
 # The README's "A board for a team", word for word: the ```sh blocks after
 # each "<!-- team-setup: WHO -->" run in order, as root or as that user
-# (created by the README's own commands), with /srv/muster moved into a
-# temporary directory.  Then: two Unix users of one group both write the
+# (created by the README's own commands), from their home directories,
+# with muster installed by `make install PREFIX=` into a temporary
+# directory (not the checkout's binary) and /srv/muster moved there too.  Then: two Unix users of one group both write the
 # shared board and its files keep their group and mode; the kiosk line's
 # forced command acts as bob whatever the environment says.  Needs root
 # (as CI runs); prints one SKIP line otherwise, or when the accounts exist.
@@ -18,8 +19,11 @@ done
 if getent group team >/dev/null; then echo "SKIP: group team exists already"; finish; fi
 BASE=$(mktemp -d /tmp/muster-team.XXXXXX)
 chmod 755 "$BASE"
-mkdir -p "$BASE/bin"
-ln -s "$MUSTER" "$BASE/bin/muster"
+# make from inside make test: not the outer make's jobserver or level
+if env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -C "$ROOT" -j2 install PREFIX="$BASE/p" \
+	BUILD="$BASE/build" BIN="$BASE/build/muster" >"$TMP/install.log" 2>&1; then pass "make install PREFIX=\$BASE/p"; else
+	fail "make install PREFIX=\$BASE/p" "$(tail -n 5 "$TMP/install.log")"; rm -rf "$BASE"; finish; fi
+chmod -R go+rX "$BASE/p"
 cleanup() {
 	for u in alice bob kiosk; do userdel -r "$u" >/dev/null 2>&1; done
 	groupdel team >/dev/null 2>&1; groupdel kiosk >/dev/null 2>&1
@@ -35,14 +39,15 @@ awk '/^## A board for a team/ { on = 1; next } on && /^## / { on = 0 }
 	on && inblock && /^```$/ { inblock = 0; who = ""; print "--end--"; next }
 	on && inblock { print who "\t" $0 }' "$ROOT/README.md" | sed "s#/srv/muster#$SRV#g" >"$TMP/steps"
 expect_eq "README steps: root, alice, bob, root (kiosk)" "root alice bob root" "$(grep -v '^--end--$' "$TMP/steps" | cut -f1 | uniq | paste -sd' ' -)"
+expect_eq "README steps: no sudo (a fresh Debian 12 has none; root runs them)" "" "$(grep -E '(^|[^a-z])sudo ' "$TMP/steps")"
 step=0
 run_block() { # WHO FILE
 	if [ "$1" = root ]; then
-		(cd "$ROOT" && env -i PATH="$BASE/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME=/root LC_ALL=C.UTF-8 \
-			sh -ec 'sudo() { "$@"; }; . "$1"' sh "$2")
+		(cd / && env -i PATH="$BASE/p/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME=/root LC_ALL=C.UTF-8 \
+			sh -ec '. "$1"' sh "$2")
 	else
 		chmod 644 "$2"
-		(cd "$ROOT" && runuser -u "$1" -- env -i PATH="$BASE/bin:/usr/bin:/bin" HOME="/home/$1" LC_ALL=C.UTF-8 \
+		(cd "/home/$1" && runuser -u "$1" -- env -i PATH="$BASE/p/bin:/usr/bin:/bin" HOME="/home/$1" LC_ALL=C.UTF-8 \
 			sh -ec '. "$1"' sh "$2")
 	fi
 }
@@ -65,10 +70,12 @@ mode() { stat -c '%a %G' "$1"; }
 expect_eq "directory: setgid, group team" "2770 team" "$(mode "$SRV")"
 expect_eq "board: group read/write" "660 team" "$(mode "$DB")"
 expect_eq "alice's import is there" 1 "$(mu events --json | "$JSONQ" 'length')"
+expect_eq "the plan starts in ten days (not in the past)" "$(date -d '+10 days' +%F)" "$(mu events --json | "$JSONQ" '.[0].start')"
+expect_eq "imported from the installed template" "Mid-Autumn Whitening Package Promo" "$(mu events --json | "$JSONQ" '.[0].name')"
 expect_eq "bob's tick is there" 40 "$(mu items --json | "$JSONQ" '.[] | select(.title == "Gift bags") | .qty_ready' 2>/dev/null || mu items --json | grep -o '"title":"Gift bags"[^}]*' | sed 's/.*"qty_ready":\([0-9]*\).*/\1/')"
 
 # two users of the group, turn about, with the board open by the other
-as() { local u=$1; shift; (cd "$ROOT" && runuser -u "$u" -- env -i PATH="$BASE/bin:/usr/bin:/bin" HOME="/home/$u" \
+as() { local u=$1; shift; (cd "/home/$u" && runuser -u "$u" -- env -i PATH="$BASE/p/bin:/usr/bin:/bin" HOME="/home/$u" \
 	MUSTER_DB="$DB" LC_ALL=C.UTF-8 muster "$@"); }
 for i in 1 2 3; do
 	as alice metric add acquisition 10 >/dev/null 2>"$TMP/a.err" || fail "alice writes ($i)" "$(cat "$TMP/a.err")"
@@ -96,7 +103,7 @@ chmod o-w "$DB"
 # kiosk account with an environment that tries to be someone else
 cmd=$(sed -n 's/^command="\([^"]*\)",restrict,pty ssh-ed25519 .*/\1/p' /home/kiosk/.ssh/authorized_keys)
 expect_eq "authorized_keys line in place" "muster --as bob --restricted" "$cmd"
-kiosk() { (cd /home/kiosk && runuser -u kiosk -- env -i PATH="$BASE/bin:/usr/bin:/bin" HOME=/home/kiosk \
+kiosk() { (cd /home/kiosk && runuser -u kiosk -- env -i PATH="$BASE/p/bin:/usr/bin:/bin" HOME=/home/kiosk \
 	MUSTER_USER=alice MUSTER_DB=/tmp/elsewhere.db LC_ALL=C.UTF-8 $cmd "$@"); }
 expect_out "kiosk: bob ticks on the shared board" "item 6 (Gift bags): 44/400 pcs" kiosk tick "Gift bags" --qty 1
 expect_eq "kiosk: logged as bob" bob "$(mu log --limit 1 --json | "$JSONQ" '.[0].actor')"

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "muster/priv.h"
 #include "muster/theme.h"
 #include "muster/xalloc.h"
 #include "muster/yamldoc.h"
@@ -546,7 +547,7 @@ char *theme_path(const char *name)
 	p = try_dir(&looked, dir, name);
 	free(dir);
 	if (!p)
-		p = try_dir(&looked, getenv("MUSTER_THEMES"), name);
+		p = try_dir(&looked, mu_env("MUSTER_THEMES"), name);
 	if (!p) {
 		char exe[4096];
 		ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);

@@ -22,7 +22,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all units doc run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins
+.PHONY: all units doc run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins install install-guard
 
 all: $(BIN)
 
@@ -108,6 +108,24 @@ fuzz-smoke:
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build-bench CFLAGS="-O2 -g" BIN=build-bench/muster build-bench/muster
 	@sh tests/bench/bench.sh build-bench/muster
+
+# Install (minimal here; the full target also installs themes and the man
+# page).  GUARD_GROUP=G: the binary is setgid to G (made as a system group
+# when missing), for guarded boards (muster init --guarded; README).
+PREFIX   ?= /usr/local
+GUARD_GROUP ?=
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/muster
+	@$(MAKE) --no-print-directory install-guard
+
+install-guard:
+	@if [ -n "$(GUARD_GROUP)" ]; then \
+	  getent group $(GUARD_GROUP) >/dev/null || groupadd --system $(GUARD_GROUP) || exit 1; \
+	  chgrp $(GUARD_GROUP) $(DESTDIR)$(PREFIX)/bin/muster && chmod 2755 $(DESTDIR)$(PREFIX)/bin/muster && \
+	  echo "muster: $(DESTDIR)$(PREFIX)/bin/muster is setgid $(GUARD_GROUP) (for guarded boards)"; \
+	fi
 
 clean:
 	rm -rf build build-san build-bench muster

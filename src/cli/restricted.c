@@ -63,13 +63,13 @@ void cli_restricted_env(const char *home)
 int cli_restricted_args(const struct cli_globals *g)
 {
 	const char *twice = g->n_as > 1 ? "--as" : g->n_db > 1 ? "--db" : NULL;
-	if (twice)
-		return mu_fail(MU_DENIED, "a restricted session takes %s once, from its forced command; refused", twice);
 	if (g->late)
 		return mu_fail(MU_DENIED,
 			       "a restricted session takes --as and --db only from its forced command (before"
 			       " --restricted and the command); refused: %.40s",
 			       g->late);
+	if (twice)
+		return mu_fail(MU_DENIED, "a restricted session takes %s once, from its forced command; refused", twice);
 	return MU_OK;
 }
 

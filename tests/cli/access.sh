@@ -36,6 +36,10 @@ expect_err "staff: another role's list" 5 \
 	'muster: bob (staff) may not tick item #3: its checklist belongs to role "ops"' mu --as bob tick "Lantern kits"
 expect_err "staff: no metrics" 5 \
 	'muster: bob (staff) may not change the metrics of event #1: only coordinators may' mu --as bob metric add visitors 5
+printf 'time,stage,value\n2026-09-10T10:00,visitors,40\n' >"$TMP/readings.csv"
+expect_err "staff: no metric import (the rule of metric add)" 5 \
+	'muster: bob (staff) may not change the metrics of event #1: only coordinators may' mu --as bob metric import "$TMP/readings.csv"
+expect_eq "  nothing imported" "0" "$(mu metrics --json | "$JSONQ" '.[0].actual')"
 mu task assign 4 bob >/dev/null
 expect_out "staff: status of a task they own" "task 4 (Count visitors): doing" mu --as bob task start 4
 expect_err "staff may not change people" 5 \
@@ -112,6 +116,8 @@ _out=$(env MUSTER_DB="$DB" "$MUSTER" --as bob --restricted tasks 2>&1)
 expect_eq "restricted ignores MUSTER_DB" no "$([ "$_out" = "$(mu tasks)" ] || printf %s "$_out" | grep -qF "$DB" && echo yes || echo no)"
 expect_err "restricted: no import" 5 "muster: a restricted session may not import files" mu --restricted import "$TMP/solo.yaml"
 expect_err "restricted: no init" 5 "muster: a restricted session may not create boards" mu --restricted init
+expect_err "restricted: no gen (board-level)" 5 "muster: a restricted session may not generate boards" mu --restricted gen --tasks 1
+expect_err "restricted: no metric import" 5 "muster: a restricted session may not import files" mu --restricted metric import "$TMP/readings.csv"
 expect_err "restricted: no file without export_dir" 5 "muster: a restricted session may not write files" mu --restricted export 1 -o "$TMP/out.yaml"
 expect_out "restricted: stdout is fine" "$(mu export 1 | head -n 3)" sh -c "'$MUSTER' --db '$DB' --restricted export 1 | head -n 3"
 # restricted: true in the $XDG_CONFIG_HOME config restricts the session (it

@@ -10,7 +10,8 @@
 
 /* First thing in main: when the effective gid is not the real one,
  * remember it, make the effective gid the real one, make sure fds 0-2 are
- * open, and turn off core dumps (RLIMIT_CORE 0, PR_SET_DUMPABLE 0). */
+ * open, drop TERMINFO / TERMINFO_DIRS / TERMCAP / TERMPATH, and turn off
+ * core dumps (RLIMIT_CORE 0, PR_SET_DUMPABLE 0). */
 void priv_init(void);
 /* A privileged gid is still held (saved), so it could be raised. */
 bool priv_held(void);

@@ -388,43 +388,6 @@ const char *cli_opt(const struct cli_opts *o, const char *name)
 
 /* ---- the board ---- */
 
-int cli_board(struct cli *c, unsigned flags, struct board **b)
-{
-	if (!c->board) {
-		/* A guarded board: the setgid group only for this open (the
-		 * board, -wal and -shm stay open), then never again. */
-		bool raised = false;
-		int rc = priv_raise_for_board(c->db_path, &raised);
-		if (rc) {
-			priv_drop();
-			return rc;
-		}
-		bool shared = !raised && cli_shared_board(c->db_path);
-		mode_t mask = shared ? umask(002) : 0; /* its files stay group-writable */
-		rc = board_open(&c->board, c->db_path, c->as,
-				raised ? (flags & ~(unsigned)BOARD_CREATE) | BOARD_NOFOLLOW : flags);
-		if (shared)
-			umask(mask);
-		priv_drop();
-		if (rc != MU_OK) {
-			c->board = NULL;
-			if (rc == MU_DENIED && c->as_from_env) {
-				char *m = xstrdup(mu_errmsg());
-				mu_fail(rc, "%s (the login came from $MUSTER_USER: unset it)", m);
-				free(m);
-			}
-			return rc;
-		}
-		struct strbuf w = STRBUF_INIT;
-		if (!raised)
-			cli_shared_warnings(c->db_path, &w);
-		fputs(sb_str(&w), stderr);
-		sb_free(&w);
-	}
-	*b = c->board;
-	return MU_OK;
-}
-
 int cli_event(struct cli *c, const struct cli_opts *o, int64_t *id)
 {
 	struct board *b;

@@ -197,6 +197,45 @@ int cli_shared_init(struct cli *c, const char *groupname)
 	return cli_group_files(c->db_path, gid, groupname);
 }
 
+/* The board, opened on first use: the setgid group only around the open
+ * of a guarded board, the group's umask only around a shared one's. */
+int cli_board(struct cli *c, unsigned flags, struct board **b)
+{
+	if (!c->board) {
+		/* A guarded board: the setgid group only for this open (the
+		 * board, -wal and -shm stay open), then never again. */
+		bool raised = false;
+		int rc = priv_raise_for_board(c->db_path, &raised);
+		if (rc) {
+			priv_drop();
+			return rc;
+		}
+		bool shared = !raised && cli_shared_board(c->db_path);
+		mode_t mask = shared ? umask(002) : 0; /* its files stay group-writable */
+		rc = board_open(&c->board, c->db_path, c->as,
+				raised ? (flags & ~(unsigned)BOARD_CREATE) | BOARD_NOFOLLOW : flags);
+		if (shared)
+			umask(mask);
+		priv_drop();
+		if (rc != MU_OK) {
+			c->board = NULL;
+			if (rc == MU_DENIED && c->as_from_env) {
+				char *m = xstrdup(mu_errmsg());
+				mu_fail(rc, "%s (the login came from $MUSTER_USER: unset it)", m);
+				free(m);
+			}
+			return rc;
+		}
+		struct strbuf w = STRBUF_INIT;
+		if (!raised)
+			cli_shared_warnings(c->db_path, &w);
+		fputs(sb_str(&w), stderr);
+		sb_free(&w);
+	}
+	*b = c->board;
+	return MU_OK;
+}
+
 /* The passwd home directory of the real uid (allocated), or NULL. */
 static char *account_home(void)
 {

@@ -32,6 +32,12 @@ void priv_init(void)
 		fputs("muster: cannot drop the setgid group\n", stderr);
 		_exit(70);
 	}
+	/* The terminal library trusts these once the gids match again: a
+	 * terminal description is read from the system, never a user's file. */
+	unsetenv("TERMINFO");
+	unsetenv("TERMINFO_DIRS");
+	unsetenv("TERMCAP");
+	unsetenv("TERMPATH");
 	struct rlimit no = {0, 0};
 	setrlimit(RLIMIT_CORE, &no);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);

@@ -153,5 +153,14 @@ if wait_for "[exited"; then
 	expect_match "--theme of a group file inside: unreadable" "theme.yaml.*Permission denied" "$(screen)"
 else fail "--theme of a group file" "the board opened: $(screen)"; fi
 tmux -L "$SOCK" kill-server 2>/dev/null
+# TERMINFO is dropped by the setgid muster: a terminal type only bob's own
+# terminfo directory knows is unknown to it (the build's muster takes it)
+if command -v tic >/dev/null && command -v infocmp >/dev/null; then
+	as mt_bob sh -c 'infocmp xterm | sed "s/^xterm|/mtfake|/" | tic -x -o /home/mt_bob/ti - 2>/dev/null'
+	expect_match "TERMINFO ignored when setgid" "unknown terminal type 'mtfake'" \
+		"$(as mt_bob env TERMINFO=/home/mt_bob/ti TERM=mtfake timeout 10 script -qec "muster --db $GB/board.db" /dev/null </dev/null 2>&1)"
+	ctl=$(cd /tmp && TERMINFO=/home/mt_bob/ti TERM=mtfake timeout 3 script -qec "$MUSTER --db $T/ctl.db" /dev/null </dev/null 2>&1)
+	expect_match "  (the muster that is not setgid reads it: the check can fail)" "muster · no event" "$ctl"
+fi
 expect_eq "integrity of the guarded board" ok "$("$T/sqlq" "$GB/board.db" "PRAGMA integrity_check")"
 finish

@@ -1,7 +1,12 @@
 /* The setgid group of a guarded board's muster: dropped at start, raised
  * only around the open of a board that belongs to it, then given up for
  * good; no core dumps while it is held.  And mu_env(), the one reader of
- * MUSTER_* variables. */
+ * MUSTER_* variables.  After the drop SQLite needs no new open of a board
+ * file (strace of a tick: board, -wal and -shm are opened while raised;
+ * later only an open of the directory for its fsync and stat()s of the
+ * path fail, both ignored by SQLite); the -wal it would delete at close is
+ * kept (persistent WAL, src/model/identity.c), as the directory is not
+ * writable then. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>

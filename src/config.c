@@ -41,8 +41,12 @@ void config_free(struct config *c)
 	config_defaults(c);
 }
 
+static const char *home_override; /* config_load_home: "~" is this */
+
 static const char *home_dir(void)
 {
+	if (home_override)
+		return home_override;
 	const char *h = getenv("HOME");
 	if (h && *h)
 		return h;
@@ -251,5 +255,18 @@ int config_load(const char *path, struct config *c)
 	else
 		c->path = xstrdup(path);
 	free(def);
+	return rc;
+}
+
+int config_load_home(const char *home, struct config *c)
+{
+	config_defaults(c);
+	if (!home || home[0] != '/')
+		return 0;
+	char *path = xasprintf("%s/.config/muster/config.yaml", home);
+	home_override = home;
+	int rc = config_load(path, c);
+	home_override = NULL;
+	free(path);
 	return rc;
 }

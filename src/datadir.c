@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "muster/datadir.h"
+#include "muster/priv.h"
 #include "datadir_path.h" /* generated: #define MUSTER_DATADIR "..." */
 
 #ifndef MUSTER_DATADIR
@@ -85,7 +86,7 @@ void datadir_dirs(enum data_kind kind, struct datadir_list *out)
 	else if (home && *home)
 		push(out, xasprintf("%s/.config/muster/%s", home, sub));
 	if (kind == DATA_THEMES) {
-		const char *env = getenv("MUSTER_THEMES");
+		const char *env = mu_env("MUSTER_THEMES");
 		if (env && *env)
 			push(out, xstrdup(env));
 	}

@@ -4,7 +4,6 @@
  * the prepared-statement cache and the transaction + audit helpers. */
 #include <errno.h>
 #include <stdio.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 #include "muster/db.h"
 #include "muster/err.h"
+#include "muster/priv.h"
 #include "muster/xalloc.h"
 
 int board_schema_version(void) { return db_nmigrations; }
@@ -96,6 +96,8 @@ static int exec_sql(struct board *b, const char *sql)
 
 int db_begin(struct board *b)
 {
+	if (!b->actor && !b->migrating) /* only the migrations write before board_identify */
+		return mu_fail(MU_DENIED, "%s: nobody is settled as the actor; nothing written", b->path);
 	int rc = exec_sql(b, "BEGIN IMMEDIATE");
 	if (rc == MU_OK)
 		b->in_txn = true;
@@ -193,10 +195,13 @@ out:
 int db_audit(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
 	     const char *old, const char *new_)
 {
-	static const char *sql = "INSERT INTO log(actor, event_id, entity, entity_id, action, old, new)"
-				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	static const char *sql = "INSERT INTO log(actor, event_id, entity, entity_id, action, old, new, account)"
+				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	if (!b->actor || !b->account)
+		return mu_fail(MU_DENIED, "%s: nobody is settled as the actor; nothing written", b->path);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_text(st, 1, b->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, b->account, -1, SQLITE_STATIC);
 	if (event)
 		sqlite3_bind_int64(st, 2, event);
 	sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);
@@ -206,43 +211,6 @@ int db_audit(struct board *b, int64_t event, const char *entity, int64_t id, con
 	db_bind_text(st, 6, old);
 	db_bind_text(st, 7, new_);
 	return db_exec_stmt(b, st);
-}
-
-void db_bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-void db_bind_date(sqlite3_stmt *st, int i, const char *d) { db_bind_text(st, i, d && *d ? d : NULL); }
-
-void db_bind_real(sqlite3_stmt *st, int i, double v)
-{
-	if (isnan(v))
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_double(st, i, v);
-}
-
-const char *db_col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? (const char *)s : "";
-}
-
-double db_col_real(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
-}
-
-void db_col_date(sqlite3_stmt *st, int i, char out[11])
-{
-	const char *s = db_col_text(st, i);
-	size_t n = strnlen(s, 10);
-	memcpy(out, s, n);
-	out[n] = '\0';
 }
 
 static int user_version(struct board *b, int *v)
@@ -286,7 +254,10 @@ static int migrate(struct board *b, bool readonly)
 	if (readonly)
 		return mu_fail(MU_DB, "%s: the board needs an upgrade (schema %d → %d) but is open read-only",
 			       b->path, v, db_nmigrations);
-	if ((rc = db_begin(b)))
+	b->migrating = true;
+	rc = db_begin(b);
+	b->migrating = false;
+	if (rc)
 		return rc;
 	/* Re-read under the write lock: another process may have migrated. */
 	if ((rc = user_version(b, &v)))
@@ -340,7 +311,9 @@ static bool may_write(const char *path)
 static int connect(struct board *b, unsigned flags, bool immutable)
 {
 	int oflags = (flags & BOARD_READONLY) ? SQLITE_OPEN_READONLY
-					      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+					      : SQLITE_OPEN_READWRITE | ((flags & BOARD_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if (flags & BOARD_NOFOLLOW)
+		oflags |= SQLITE_OPEN_NOFOLLOW;
 	char *name = b->path;
 	if (immutable) {
 		struct strbuf u = STRBUF_INIT;
@@ -369,7 +342,7 @@ static int connect(struct board *b, unsigned flags, bool immutable)
 	return rc ? rc : exec_sql(b, "SELECT count(*) FROM sqlite_schema");
 }
 
-int board_open(struct board **out, const char *path, const char *actor, unsigned flags)
+int board_open(struct board **out, const char *path, const char *as, unsigned flags)
 {
 	*out = NULL;
 	struct stat sb;
@@ -385,8 +358,8 @@ int board_open(struct board **out, const char *path, const char *actor, unsigned
 	}
 	struct board *b = xcalloc(1, sizeof *b);
 	b->path = xstrdup(path);
-	b->actor = xstrdup(actor && *actor ? actor : "unknown");
-	const char *env = getenv("MUSTER_BUSY_TIMEOUT");
+	b->created = !exists;
+	const char *env = mu_env("MUSTER_BUSY_TIMEOUT");
 	b->busy_ms = env && atoi(env) > 0 ? atoi(env) : 5000;
 
 	int rc = connect(b, flags, false);
@@ -404,6 +377,8 @@ int board_open(struct board **out, const char *path, const char *actor, unsigned
 		rc = exec_sql(b, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 	if (!rc)
 		rc = migrate(b, (flags & BOARD_READONLY) || sqlite3_db_readonly(b->db, "main"));
+	if (!rc)
+		rc = board_identify(b, as);
 	if (rc) {
 		board_close(b);
 		return rc;
@@ -422,10 +397,12 @@ void board_close(struct board *b)
 	sqlite3_close(b->db);
 	free(b->path);
 	free(b->actor);
+	free(b->account);
 	free(b);
 }
 
 const char *board_actor(const struct board *b) { return b->actor; }
+bool board_created(const struct board *b) { return b->created; }
 const char *board_path(const struct board *b) { return b->path; }
 
 int64_t board_data_version(struct board *b)
@@ -439,7 +416,7 @@ int64_t board_data_version(struct board *b)
 
 char *board_default_path(void)
 {
-	const char *env = getenv("MUSTER_DB");
+	const char *env = mu_env("MUSTER_DB");
 	if (env && *env)
 		return xstrdup(env);
 	env = getenv("XDG_DATA_HOME");

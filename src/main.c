@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "muster/cli.h"
 #include "muster/config.h"
+#include "muster/priv.h"
 #include "muster/tui.h"
 
 #ifndef MUSTER_VERSION
@@ -52,8 +53,9 @@ int main(int argc, char **argv)
 	struct cli c = {0};
 	int rc;
 
-	/* Only for the board (ncursesw); the CLI itself never depends on it. */
-	setlocale(LC_CTYPE, "");
+	/* Installed setgid (guarded boards): the group is dropped here and
+	 * raised only to open the board (src/util/priv.c). */
+	priv_init();
 	rc = cli_parse_globals(&argc, argv, &c.g);
 	if (rc != MU_OK) {
 		fprintf(stderr, "muster: %s\n", mu_errmsg());
@@ -75,8 +77,10 @@ int main(int argc, char **argv)
 		cli_free(&c);
 		return rc;
 	}
+	/* Only for the board (ncursesw); the CLI itself never depends on it.
+	 * After cli_setup: a restricted session's environment is checked. */
+	setlocale(LC_CTYPE, "");
 	c.db_path = cli_db_path(&c.g);
-	c.actor = cli_actor(&c.g);
 	if (argc < 2)
 		rc = open_tui(&c);
 	else

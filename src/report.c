@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "muster/priv.h"
 #include "muster/date.h"
 #include "muster/event.h"
 #include "muster/funnel.h"
@@ -552,7 +553,7 @@ static void ics_event(struct ics_ctx *x, const char *kind, int64_t id, int32_t s
 
 void report_dtstamp(char out[17])
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH"), *today = getenv("MUSTER_TODAY");
+	const char *sde = getenv("SOURCE_DATE_EPOCH"), *today = mu_env("MUSTER_TODAY");
 	time_t t = time(NULL);
 	int32_t day;
 	char *end;

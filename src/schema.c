@@ -164,6 +164,19 @@ static const char *const migration_4[] = {
 #undef TALLY_TASK
 #undef TALLY_ITEM
 
-const char *const *const db_migrations[] = {migration_1, migration_2, migration_3, migration_4};
+/* 5: trust on a shared host (issue 11): every audit row also records the
+ * Unix account that made the change (the real uid's login; NULL on rows
+ * from before), and the kiosk list: the accounts that may act as another
+ * login on a shared or guarded board (the board's mode is the setting
+ * "mode": shared or guarded; no row = a personal board). */
+static const char *const migration_5[] = {
+	"ALTER TABLE log ADD COLUMN account TEXT",
+	"CREATE TABLE kiosk("
+	" id INTEGER PRIMARY KEY, account TEXT NOT NULL UNIQUE, added_by TEXT NOT NULL,"
+	" added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	NULL,
+};
+
+const char *const *const db_migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5};
 const int db_nmigrations = (int)(sizeof db_migrations / sizeof db_migrations[0]);
 

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "muster/datadir.h"
+#include "muster/priv.h"
 #include "muster/theme.h"
 #include "muster/xalloc.h"
 #include "muster/yamldoc.h"

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "muster/board.h"
 #include "muster/config.h"
 #include "muster/tui.h"
@@ -19,6 +20,10 @@ struct cli_globals {
 	const char *theme; /* --theme NAME (board only) */
 	const char *event; /* --event E: the event a command (or the board) acts on */
 	bool json, help, version, no_color, restricted;
+	/* For restricted sessions (cli_restricted_args): how often --as and
+	 * --db came, and the first one after --restricted or the command. */
+	int n_as, n_db;
+	const char *late;
 };
 
 /* Take the global options out of argv (anywhere up to a "--"), leaving
@@ -26,14 +31,18 @@ struct cli_globals {
  * a message on a missing value or an unknown option before the command. */
 int cli_parse_globals(int *argc, char **argv, struct cli_globals *g);
 
-/* Database path and actor from the options, the environment, the defaults
+/* Database path from the options, the environment, the defaults
  * (allocated; caller frees). */
 char *cli_db_path(const struct cli_globals *g);
-char *cli_actor(const struct cli_globals *g);
 
 struct cli {
 	struct cli_globals g;
-	char *db_path, *actor;
+	char *db_path;
+	/* The login asked for (--as, else $MUSTER_USER outside restricted
+	 * sessions; NULL = none): the board decides who acts (board_open), so
+	 * use board_actor() for the actor. */
+	const char *as;
+	bool as_from_env;
 	struct board *board; /* opened by cli_board() */
 	const struct cli_command *cmd;
 	const char *usage; /* subcommand usage for errors (else cmd->usage) */
@@ -116,18 +125,48 @@ void json_array_end(struct strbuf *b, size_t n);  /* "[]\n" or "\n]\n" */
 
 /* ---- shared boards and restricted sessions (src/cli/shared.c) ---- */
 
-/* Before the board opens: read the config into c->config; restricted (flag
- * or config) drops $MUSTER_USER / $MUSTER_DB, takes the config's export_dir
- * and restricts the model (access_restrict).  The config's database is the
- * board when neither --db nor $MUSTER_DB names one. */
+/* Before the board opens: the account's own config (its passwd home
+ * directory) says whether the session is restricted (so does --restricted,
+ * or restricted: true in the $XDG_CONFIG_HOME config).  A restricted
+ * session clears the environment but for TERM, LANG, LC_*, TZ (checked;
+ * HOME becomes the passwd home), reads only the account's own config,
+ * takes --as / --db only from the forced command (cli_restricted_args),
+ * takes the config's export_dir and restricts the model (access_restrict).
+ * Otherwise the config is the $XDG_CONFIG_HOME one.  The config's database
+ * is the board when neither --db nor $MUSTER_DB names one; c->as is the
+ * login asked for. */
 int cli_setup(struct cli *c);
-/* A board in a setgid directory or group-writable: open it with umask 002. */
+/* A board in a setgid directory or group-writable: its own files are made
+ * with umask 002 (around the open only). */
 bool cli_shared_board(const char *path);
+
+/* ---- restricted sessions (src/cli/restricted.c) ---- */
+
+/* Keep only TERM, LANG, LC_* and TZ with sane values; HOME = home (the
+ * passwd home directory; unset when NULL). */
+void cli_restricted_env(const char *home);
+/* Whether NAME=VALUE may stay in a restricted session's environment. */
+bool cli_env_allowed(const char *name, const char *value);
+/* --as and --db at most once each, before --restricted and the command:
+ * MU_DENIED naming the one refused. */
+int cli_restricted_args(const struct cli_globals *g);
+/* An export name a restricted session may use: a plain file name, no
+ * control characters, valid UTF-8 (MU_DENIED otherwise). */
+int cli_restricted_name(const char *file, const char *export_dir);
+/* init --guarded (src/cli/guarded.c): the directory and files of the board
+ * belong to this muster's setgid group (2770 / 660). */
+int cli_guarded_init(struct cli *c);
 /* One "muster: warning: ... fix: COMMAND" line per problem: world-writable
  * board, -wal, -shm or directory; a -shm this user cannot write. */
 void cli_shared_warnings(const char *path, struct strbuf *out);
-/* init --shared GROUP: setgid directory of GROUP, file, -wal and -shm 0660. */
+/* init --shared GROUP: setgid directory of GROUP, file, -wal and -shm
+ * 0660, the mode "shared" recorded (a guarded board stays guarded). */
 int cli_shared_init(struct cli *c, const char *group);
+/* The board's own directory: made (parents with the user's umask, never
+ * given to the group), group gid, setgid, 2770; refused for a directory
+ * writable by everyone.  Then the board, -wal and -shm: group gid, 0660. */
+int cli_group_dir(const char *db_path, gid_t gid, const char *groupname);
+int cli_group_files(const char *db_path, gid_t gid, const char *groupname);
 /* Where `-o FILE` may be written: anywhere, or in a restricted session only
  * a plain name inside export_dir (MU_DENIED otherwise).  Allocated. */
 int cli_output_path(struct cli *c, const char *file, char **out);
@@ -200,5 +239,6 @@ int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_who(struct cli *c, int argc, char **argv);
 int cmd_metric_import(struct cli *c, int argc, char **argv); /* src/cli/metric_import.c */
 int cmd_gen(struct cli *c, int argc, char **argv);      /* src/cli/gen.c */
+int cmd_kiosk(struct cli *c, int argc, char **argv);    /* src/cli/kiosk.c */
 
 #endif

@@ -29,6 +29,10 @@ struct config {
  * error *c holds the defaults (config_free is still safe). */
 int config_load(const char *path, struct config *c);
 void config_free(struct config *c);
+/* The account's own config: HOME/.config/muster/config.yaml, with "~" in
+ * its paths meaning home (the passwd home directory; never $HOME or
+ * $XDG_CONFIG_HOME).  Defaults when home is NULL or the file is missing. */
+int config_load_home(const char *home, struct config *c);
 /* Allocated path of the default config file. */
 char *config_default_path(void);
 

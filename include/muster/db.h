@@ -15,7 +15,14 @@ struct stmt_slot {
 
 struct board {
 	sqlite3 *db;
-	char *path, *actor;
+	char *path;
+	char *actor;   /* who acts: NULL until board_identify settles it */
+	char *account; /* the real uid's login (every audit row records it) */
+	int mode;      /* enum board_mode */
+	unsigned owner; /* uid of the board file's owner */
+	bool admin;    /* may make board-level changes (model_allow_board) */
+	bool created;  /* board_open made the file */
+	bool migrating; /* the migrations may write before the actor is settled */
 	struct stmt_slot *stmts;
 	size_t nstmts, capstmts;
 	int busy_ms;  /* give up on a lock after this long */
@@ -67,11 +74,18 @@ int db_change_begin(struct board *b, struct change *c, const char *entity, const
 /* Finishes with rc from the caller's statements: commit or roll back. */
 int db_change_end(struct board *b, struct change *c, int rc);
 
-/* Append the audit row (inside the caller's transaction). */
+/* After the migrations (src/model/identity.c): the board's mode, owner and
+ * kiosk list decide who acts: `as` (--as, $MUSTER_USER; NULL = nobody
+ * asked) on a personal board, else the account, or `as` when the account
+ * is on the kiosk list.  MU_DENIED with the reason otherwise. */
+int board_identify(struct board *b, const char *as);
+
+/* Append the audit row (inside the caller's transaction); refused while
+ * the actor is not settled. */
 int db_audit(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
 	     const char *old, const char *new_);
 
-/* Binding helpers: NULL binds NULL; "" dates bind NULL. */
+/* Binding helpers (src/model/common.c): NULL binds NULL; "" dates bind NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
 void db_bind_date(sqlite3_stmt *st, int i, const char *d);
 void db_bind_real(sqlite3_stmt *st, int i, double v); /* NAN → NULL */

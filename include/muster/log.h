@@ -10,6 +10,7 @@ struct log_entry {
 	int64_t id, event_id, entity_id;
 	char *at, *actor, *entity, *action;
 	char *old, *new_; /* NULL when none */
+	char *account;    /* the Unix account that acted (NULL on rows from before) */
 };
 struct log_list {
 	struct log_entry *v;

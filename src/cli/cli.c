@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +14,18 @@
 #include "muster/cli.h"
 #include "muster/date.h"
 #include "muster/event.h"
+#include "muster/priv.h"
 #include "muster/table.h"
 #include "muster/utf8.h"
 
 static const struct cli_command commands[] = {
-	{"init", cmd_init, "init [--shared GROUP] [--default-access A] [--label TEXT]",
+	{"init", cmd_init, "init [--shared GROUP | --guarded] [--default-access A] [--label TEXT]",
 	 "create an empty board (idempotent)",
-	 "--shared GROUP: a setgid directory of GROUP, the board group read/write.\n"
+	 "--shared GROUP: a board for the Unix group GROUP (a setgid directory of\n"
+	 "the group, files 660); --guarded: a board only this muster writes (it\n"
+	 "must be installed setgid: make install GUARD_GROUP=G; run by root or a\n"
+	 "member of G).  On both the actor is your Unix login: --as and\n"
+	 "$MUSTER_USER are refused unless your account is on the kiosk list.\n"
 	 "--default-access A: the level of logins an event does not list; A is\n"
 	 "coordinator, staff or viewer.\n"
 	 "--label TEXT: shown in the board's title line (\"\" clears it)."},
@@ -116,6 +120,12 @@ static const struct cli_command commands[] = {
 	{"restore", cmd_restore, "restore ID", "bring back a deleted task or item (ID from muster trash)",
 	 NULL},
 	{"who", cmd_who, "who [--event E]", "who has the board open, on which pane", NULL},
+	{"kiosk", cmd_kiosk, "kiosk [list]\n       kiosk add ACCOUNT\n       kiosk rm ACCOUNT",
+	 "the Unix accounts that may act as others on a shared board",
+	 "On a shared or guarded board everyone acts as their Unix login; an\n"
+	 "account on this list (a kiosk account whose authorized_keys force\n"
+	 "--as LOGIN) may act as another login, and the log shows LOGIN via\n"
+	 "ACCOUNT.  Only root or the board file's owner changes the list."},
 	{"log", cmd_log, "log [--since TIME] [--limit N] [--event E] [--by LOGIN]",
 	 "who changed what, when",
 	 "TIME is a date (2026-09-01), a local time (2026-09-01T14:00), or an age\n"
@@ -134,10 +144,13 @@ static const char global_options[] =
 	"options (before or after the command):\n"
 	"  --db PATH     the board file (default $MUSTER_DB, else\n"
 	"                $XDG_DATA_HOME/muster/board.db)\n"
-	"  --as LOGIN    act as LOGIN (default $MUSTER_USER, else your login)\n"
+	"  --as LOGIN    act as LOGIN (default $MUSTER_USER, else your login; on a\n"
+	"                shared or guarded board only for kiosk accounts)\n"
 	"  --json        lists as JSON arrays for programs\n"
 	"  --event E     the event to act on or open (id or name)\n"
-	"  --theme NAME, --no-color, --restricted   for the board\n"
+	"  --theme NAME, --no-color   for the board\n"
+	"  --restricted  a kiosk session: nothing from the environment, --as/--db\n"
+	"                only before it, no import/init/gen, files only into export_dir\n"
 	"  --help, --version\n"
 	"\n"
 	"exit status: 0 ok, 1 usage, 2 data (unknown id or name, bad file), 3 busy\n"
@@ -183,7 +196,7 @@ static bool is_opt(const char *a, const char *name, const char **inline_val)
 int cli_parse_globals(int *argc, char **argv, struct cli_globals *g)
 {
 	int out = 1, i = 1;
-	bool seen_cmd = false;
+	bool seen_cmd = false, seen_restricted = false;
 	memset(g, 0, sizeof *g);
 	for (; i < *argc; i++) {
 		const char *a = argv[i], *v = NULL;
@@ -191,9 +204,15 @@ int cli_parse_globals(int *argc, char **argv, struct cli_globals *g)
 		bool *flag = NULL;
 		if (strcmp(a, "--") == 0)
 			break;
-		if (is_opt(a, "--db", &v))
+		bool as = is_opt(a, "--as", &v), db = !as && is_opt(a, "--db", &v);
+		if (as || db) {
+			*(as ? &g->n_as : &g->n_db) += 1;
+			if ((seen_restricted || seen_cmd) && !g->late)
+				g->late = a;
+		}
+		if (db)
 			dst = &g->db;
-		else if (is_opt(a, "--as", &v))
+		else if (as)
 			dst = &g->actor;
 		else if (is_opt(a, "--theme", &v))
 			dst = &g->theme;
@@ -208,7 +227,7 @@ int cli_parse_globals(int *argc, char **argv, struct cli_globals *g)
 		else if (strcmp(a, "--no-color") == 0)
 			flag = &g->no_color;
 		else if (strcmp(a, "--restricted") == 0)
-			flag = &g->restricted;
+			flag = &g->restricted, seen_restricted = true;
 		if (dst) {
 			if (!v) {
 				if (i + 1 >= *argc)
@@ -238,23 +257,10 @@ char *cli_db_path(const struct cli_globals *g)
 {
 	if (g->db && *g->db)
 		return xstrdup(g->db);
-	const char *env = getenv("MUSTER_DB");
+	const char *env = mu_env("MUSTER_DB");
 	if (env && *env)
 		return xstrdup(env);
 	return board_default_path();
-}
-
-char *cli_actor(const struct cli_globals *g)
-{
-	if (g->actor && *g->actor)
-		return xstrdup(g->actor);
-	const char *env = getenv("MUSTER_USER");
-	if (env && *env)
-		return xstrdup(env);
-	struct passwd *pw = getpwuid(getuid());
-	if (pw && pw->pw_name && *pw->pw_name)
-		return xstrdup(pw->pw_name);
-	return xasprintf("uid%ld", (long)getuid());
 }
 
 /* ---- running a command ---- */
@@ -301,7 +307,6 @@ void cli_free(struct cli *c)
 	if (c->board)
 		board_close(c->board);
 	free(c->db_path);
-	free(c->actor);
 	config_free(&c->config);
 	sb_free(&c->out);
 }
@@ -391,25 +396,6 @@ const char *cli_opt(const struct cli_opts *o, const char *name)
 }
 
 /* ---- the board ---- */
-
-int cli_board(struct cli *c, unsigned flags, struct board **b)
-{
-	if (!c->board) {
-		if (cli_shared_board(c->db_path))
-			umask(002); /* -wal and -shm stay group-writable */
-		int rc = board_open(&c->board, c->db_path, c->actor, flags);
-		if (rc != MU_OK) {
-			c->board = NULL;
-			return rc;
-		}
-		struct strbuf w = STRBUF_INIT;
-		cli_shared_warnings(c->db_path, &w);
-		fputs(sb_str(&w), stderr);
-		sb_free(&w);
-	}
-	*b = c->board;
-	return MU_OK;
-}
 
 int cli_event(struct cli *c, const struct cli_opts *o, int64_t *id)
 {

@@ -19,18 +19,21 @@ int cmd_init(struct cli *c, int argc, char **argv)
 {
 	struct cli_opts o;
 	struct board *b;
-	struct stat st;
-	int rc = cli_getopt(c, argc, argv, "shared= default-access= label=", 0, 0, &o);
+	int rc = cli_getopt(c, argc, argv, "shared= guarded default-access= label=", 0, 0, &o);
 	if (rc)
 		return rc;
 	if (c->g.restricted)
 		return mu_fail(MU_DENIED, "a restricted session may not create boards");
-	bool existed = stat(c->db_path, &st) == 0;
+	if (cli_opt(&o, "shared") && cli_opt(&o, "guarded"))
+		return mu_fail(MU_USAGE, "a board is --shared or --guarded, not both");
 	if (cli_opt(&o, "shared") && (rc = cli_shared_init(c, cli_opt(&o, "shared"))))
+		return rc;
+	if (cli_opt(&o, "guarded") && (rc = cli_guarded_init(c)))
 		return rc;
 	rc = cli_board(c, BOARD_CREATE, &b);
 	if (rc)
 		return rc;
+	bool existed = !board_created(b);
 	if (cli_opt(&o, "default-access") && (rc = board_setting_set(b, "default_access", cli_opt(&o, "default-access"))))
 		return rc;
 	if (cli_opt(&o, "label") && (rc = board_setting_set(b, "label", cli_opt(&o, "label"))))

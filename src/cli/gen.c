@@ -44,6 +44,8 @@ int cmd_gen(struct cli *c, int argc, char **argv)
 		return rc;
 	if (!g.events)
 		return mu_fail(MU_USAGE, "events must be at least 1");
+	if (c->g.restricted)
+		return mu_fail(MU_DENIED, "a restricted session may not generate boards");
 	g.seed = (uint64_t)seed;
 	g.today = date_today();
 	if ((rc = cli_board(c, BOARD_CREATE, &b)))

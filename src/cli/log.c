@@ -123,6 +123,7 @@ int cmd_log(struct cli *c, int argc, char **argv)
 			json_int(&c->out, &f, "id", e->id);
 			json_str(&c->out, &f, "at", e->at);
 			json_str(&c->out, &f, "actor", e->actor);
+			json_str(&c->out, &f, "account", e->account);
 			json_id(&c->out, &f, "event_id", e->event_id);
 			json_str(&c->out, &f, "entity", e->entity);
 			json_id(&c->out, &f, "entity_id", e->entity_id);
@@ -144,7 +145,10 @@ int cmd_log(struct cli *c, int argc, char **argv)
 			const struct log_entry *e = &l.v[i];
 			local_time(e->at, when);
 			table_cell(t, when);
-			table_cell(t, e->actor);
+			if (e->account && strcmp(e->account, e->actor) != 0)
+				table_cellf(t, "%s via %s", e->actor, e->account); /* a kiosk, or --as */
+			else
+				table_cell(t, e->actor);
 			table_cell(t, e->action);
 			if (e->entity_id)
 				table_cellf(t, "%s %lld", e->entity, (long long)e->entity_id);

@@ -12,6 +12,8 @@ int cmd_metric_import(struct cli *c, int argc, char **argv)
 	size_t rows = 0;
 	c->usage = "metric import FILE.csv [--event E]";
 	int rc = cli_getopt(c, argc, argv, "event=", 1, 1, &o);
+	if (!rc && c->g.restricted)
+		return mu_fail(MU_DENIED, "a restricted session may not import files");
 	if (rc || (rc = cli_board(c, 0, &b)) || (rc = cli_event(c, &o, &event)) ||
 	    (rc = metric_import_csv(b, event, o.arg[0], &rows)))
 		return rc;

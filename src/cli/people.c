@@ -70,7 +70,7 @@ static int list_people(struct cli *c, int argc, char **argv)
 		}
 		if ((rc = access_get(b, event, &lv, &from)) == MU_OK) {
 			sb_add(&c->out, "you: ");
-			utf8_fit(&c->out, c->actor, INT_MAX, false);
+			utf8_fit(&c->out, board_actor(b), INT_MAX, false);
 			sb_addf(&c->out, " (%s: %s)\n", access_name(lv), why[from]);
 		}
 	}
@@ -103,7 +103,7 @@ static int change_person(struct cli *c, int argc, char **argv, int verb)
 		return rc;
 	if (self) {
 		sb_add(&c->out, "added ");
-		utf8_fit(&c->out, c->actor, INT_MAX, false);
+		utf8_fit(&c->out, board_actor(b), INT_MAX, false);
 		sb_add(&c->out, " as coordinator first (the event had no people)\n");
 	}
 	struct person_list l = {0};

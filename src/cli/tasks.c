@@ -62,7 +62,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 	if (cli_opt(&o, "role") && (rc = role_find(b, q.event_id, cli_opt(&o, "role"), &q.role_id)))
 		return rc;
 	if (cli_opt(&o, "mine"))
-		q.owner = c->actor;
+		q.owner = board_actor(b);
 	q.search = cli_opt(&o, "search");
 	if ((rc = task_query(b, &q, &l)))
 		return rc;

@@ -9,6 +9,7 @@
 #include "muster/date.h"
 #include "muster/db.h"
 #include "muster/gen.h"
+#include "muster/identity.h"
 #include "muster/model.h"
 
 static uint64_t next(uint64_t *s) /* splitmix64 */
@@ -241,8 +242,8 @@ int gen_samples(struct board *b, int64_t event, size_t per_metric, uint64_t seed
 	static const char *sql_sample = "INSERT INTO sample(metric_id, at, value, actor) VALUES (?1, ?2, ?3, ?4)";
 	if (!per_metric)
 		return MU_OK;
-	int rc = db_begin(b);
-	if (rc)
+	int rc = model_allow_board(b, "generate boards");
+	if (rc || (rc = db_begin(b)))
 		return rc;
 	struct { int64_t id; double actual; } m[64];
 	size_t nm = 0;

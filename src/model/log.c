@@ -12,7 +12,7 @@ int log_query(struct board *b, const struct log_query *q, struct log_list *out)
 	/* The newest `limit` rows, returned oldest first. */
 	static const char *sql =
 		"SELECT * FROM (SELECT id, coalesce(event_id, 0), coalesce(entity_id, 0), at, actor,"
-		" entity, action, old, new FROM log"
+		" entity, action, old, new, account FROM log"
 		" WHERE (?1 = 0 OR event_id = ?1) AND (?2 IS NULL OR at >= ?2)"
 		" AND (?3 IS NULL OR actor = ?3) ORDER BY id DESC LIMIT ?4) ORDER BY id";
 	memset(out, 0, sizeof *out);
@@ -33,6 +33,7 @@ int log_query(struct board *b, const struct log_query *q, struct log_list *out)
 		e->action = pool_strdup(&out->pool, db_col_text(st, 6));
 		e->old = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : pool_strdup(&out->pool, db_col_text(st, 7));
 		e->new_ = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : pool_strdup(&out->pool, db_col_text(st, 8));
+		e->account = sqlite3_column_type(st, 9) == SQLITE_NULL ? NULL : pool_strdup(&out->pool, db_col_text(st, 9));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

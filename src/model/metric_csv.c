@@ -14,6 +14,7 @@
 #include "muster/db.h"
 #include "muster/metric_csv.h"
 #include "muster/model.h"
+#include "muster/people.h"
 #include "muster/utf8.h"
 
 struct row {
@@ -238,6 +239,10 @@ int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, c
 		goto out;
 	c.always = true; /* readings equal to the actual are still samples */
 	rc = model_event_exists(b, event);
+	/* the rule of metric set/add, for every row's metric (all in this
+	 * event, all or none) */
+	if (!rc)
+		rc = model_allow_event(b, event, "change the metrics of");
 	for (size_t i = 0; i < n && !rc; i++) {
 		rc = find_metric(b, event, rows[i].stage, &rows[i].metric);
 		if (rc == MU_DATA)

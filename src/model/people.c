@@ -7,6 +7,7 @@
 #include <string.h>
 #include "muster/db.h"
 #include "muster/event.h"
+#include "muster/identity.h"
 #include "muster/model.h"
 #include "muster/people.h"
 #include "muster/utf8.h"
@@ -483,8 +484,8 @@ int board_setting_set(struct board *b, const char *key, const char *value)
 		return mu_fail(MU_USAGE, "unknown board setting %s (default_access, label)", key);
 	if (rc)
 		return rc;
-	if (restricted_session)
-		return mu_fail(MU_DENIED, "a restricted session may not change board settings");
+	if ((rc = model_allow_board(b, "change board settings")))
+		return rc;
 	if ((rc = db_begin(b)))
 		return rc;
 	char *old = NULL;

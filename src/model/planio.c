@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
+#include "muster/identity.h"
 #include "muster/model.h"
 #include "muster/plan.h"
 
@@ -189,7 +190,7 @@ int plan_import(struct board *b, const struct plan *p, int64_t *event_id)
 		"INSERT INTO event(name, kind, objective, start, end, budget, currency, unit_price, ctr, cpm)"
 		" VALUES (?1, coalesce(?2, 'promotion'), coalesce(?3, ''), ?4, ?5, ?6, coalesce(?7, ''), ?8, ?9, ?10)";
 	int rc = check_plan_text(p);
-	if (rc)
+	if (rc || (rc = model_allow_board(b, "import plans")))
 		return rc;
 	struct change c;
 	if ((rc = db_change_begin(b, &c, "event", "import", snap, 0)))

@@ -5,6 +5,7 @@
  * redraw (from ui_getkey returning it to the loop asking for the next one),
  * the time to the first full frame and the peak RSS.  After the last key it
  * sends Esc Esc q, so the board quits as usual. */
+#include "muster/priv.h"
 #include "tui.h"
 #include "muster/safefile.h"
 #include <stdio.h>
@@ -97,7 +98,7 @@ static void load(const char *path)
 bool replay_active(void)
 {
 	if (R.state == 0) {
-		const char *p = getenv("MUSTER_REPLAY");
+		const char *p = mu_env("MUSTER_REPLAY");
 		R.state = p && *p ? 2 : 1;
 		if (R.state == 2)
 			load(p);
@@ -115,7 +116,7 @@ static int cmp_double(const void *a, const void *b)
  * a planted symlink or an existing file is replaced, never written through. */
 static void write_timings(void)
 {
-	const char *path = getenv("MUSTER_TIMINGS");
+	const char *path = mu_env("MUSTER_TIMINGS");
 	R.written = true;
 	if (!path || !*path)
 		return;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include "muster/priv.h"
 #include "muster/date.h"
 
 /* Relative offsets are limited so that start + offset never overflows and
@@ -133,7 +134,7 @@ const char *date_month_abbr(int m)
 
 int32_t date_today(void)
 {
-	const char *fixed = getenv("MUSTER_TODAY");
+	const char *fixed = mu_env("MUSTER_TODAY");
 	int32_t day;
 	if (fixed && date_parse_iso(fixed, &day))
 		return day;

@@ -11,7 +11,7 @@ expect_match "gen makes a 2k-task board" "^generated event 1: .* \\(2000 tasks, 
 expect_eq "gen: every task is there" 2000 "$(mu tasks --json | grep -c '^{"id"')"
 expect_match "gen: tasks of a role" "^[1-9][0-9]*$" "$(mu tasks --json --role ops | grep -c '^{"id"')"
 expect_match "gen: CJK titles" "[海报礼品门店直播]" "$(mu tasks --limit 200)"
-expect_match "gen: metric history, one audit row" "alice +generate +metric" "$(mu log --limit 1)"
+expect_match "gen: metric history, one audit row" "alice via $(id -un) +generate +metric" "$(mu log --limit 1)"
 # the same seed gives the same board
 "$MUSTER" --db "$TMP/b2.db" gen --tasks 2000 --items 400 --samples 20 --seed 3 >/dev/null
 expect_eq "gen: same seed, same tasks" "$(mu tasks --json | sed 's/"updated_at":"[^"]*"//')" \

@@ -79,9 +79,9 @@ int cli_import_plan(struct cli *c, const char *path, const char *start, unsigned
 		return rc;
 	if (!(flags & CLI_IMPORT_QUIET))
 		fputs(sb_str(&p.warnings), stderr); /* "FILE:L:C: warning: ..." lines */
-	if (flags & CLI_IMPORT_MINE)
-		plan_add_coordinator(&p, c->actor);
 	rc = cli_board(c, BOARD_CREATE, &b);
+	if (rc == MU_OK && (flags & CLI_IMPORT_MINE))
+		plan_add_coordinator(&p, board_actor(b));
 	if (rc == MU_OK)
 		rc = plan_import(b, &p, id);
 	if (rc == MU_OK && out) {

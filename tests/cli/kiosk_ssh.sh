@@ -12,10 +12,6 @@ for c in sshd ssh ssh-keygen tmux; do
 		{ echo "SKIP: $c not installed (.ci/run installs openssh-server and openssh-client)"; exit 0; }
 done
 . "$ROOT/tests/cli/lib-trust.inc"
-# The window cap (board size past 1000x500) is branch i11a's; until it is
-# merged the 65535x65535 check reports XFAIL instead of FAIL.  Set to 1 at
-# the merge.
-WINDOW_CAP_MERGED=0
 j() { "$JSONQ" "$1"; }
 SSHD=$(command -v sshd || echo /usr/sbin/sshd)
 SH=$T/shared
@@ -128,9 +124,8 @@ SOCK=mt-ssh-big-$$
 tmux -L "$SOCK" -f /dev/null new-session -d -x 100 -y 30 \
 	"stty rows 65535 cols 65535; $S/client.sh -t; echo \"[exited \$?]\"; sleep 3600"
 big_ok=1 why=
-i=0
-while [ $i -lt 100 ] && ! PID=$(pgrep -u mt_kiosk -x muster | head -n 1); do sleep 0.05; i=$((i + 1)); done
-sleep 2 # let it draw (or fail) at that size
+wait_for " muster · " 200 || true # drawn (or failed) at that size
+PID=$(pgrep -u mt_kiosk -x muster | head -n 1)
 if [ -z "$PID" ] || ! kill -0 "$PID" 2>/dev/null; then
 	big_ok=0 why="the board did not survive: $(screen | grep -av '^ *$' | tail -n 2 | paste -sd' ' -)"
 else
@@ -140,8 +135,7 @@ else
 	wait_for "[exited 0]" 100 || { big_ok=0 why="${why:-q did not end it}: $(screen | grep -a exited | head -n 1)"; }
 fi
 if [ $big_ok = 1 ]; then pass "65535x65535: the board survives in bounded memory"
-elif [ $WINDOW_CAP_MERGED = 1 ]; then fail "65535x65535: the board survives in bounded memory" "$why"
-else echo "XFAIL: 65535x65535: the board survives in bounded memory ($why; expected to pass once i11a's window cap is merged)"; fi
+else fail "65535x65535: the board survives in bounded memory" "$why"; fi
 tmux -L "$SOCK" kill-server 2>/dev/null
 [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null && kill "$PID" 2>/dev/null
 

@@ -17,10 +17,6 @@
 
 static int open_tui(struct cli *c)
 {
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs(cli_no_terminal_message(), stderr);
-		return MU_USAGE;
-	}
 	int rc = tui_check_terminal();
 	if (rc != MU_OK) {
 		fprintf(stderr, "muster: %s\n", mu_errmsg());
@@ -71,6 +67,12 @@ int main(int argc, char **argv)
 		fputs(sb_str(&b), stdout);
 		sb_free(&b);
 		return MU_OK;
+	}
+	/* Before cli_setup, which may clear a restricted session's environment:
+	 * the message reads SSH_CONNECTION to tell an ssh user to add -t. */
+	if (argc < 2 && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		fputs(cli_no_terminal_message(), stderr);
+		return MU_USAGE;
 	}
 	if ((rc = cli_setup(&c)) != MU_OK) {
 		fprintf(stderr, "muster: %s\n", mu_errmsg());

@@ -112,7 +112,7 @@ expect_out "kiosk: bob ticks on the shared board" "item 6 (Gift bags): 44/400 pc
 expect_eq "kiosk: logged as bob" bob "$(mu log --limit 1 --json | "$JSONQ" '.[0].actor')"
 expect_eq "kiosk: via the kiosk account" kiosk "$(mu log --limit 1 --json | "$JSONQ" '.[0].account')"
 expect_exit "bob may not act as alice on the shared board" 5 as bob --as alice task edit 1 --title "as alice?"
-_err=$(cd "$ROOT" && runuser -u bob -- env -i PATH="$BASE/bin:/usr/bin:/bin" HOME=/home/bob MUSTER_DB="$DB" \
+_err=$(cd "$ROOT" && runuser -u bob -- env -i PATH="$BASE/p/bin:/usr/bin:/bin" HOME=/home/bob MUSTER_DB="$DB" \
 	MUSTER_USER=alice LC_ALL=C.UTF-8 muster tasks 2>&1 >/dev/null); _rc=$?
 expect_eq "nor through \$MUSTER_USER" "5 muster: $DB is a shared board: you act as your Unix account (bob), not as alice; only kiosk accounts may act for others (see muster kiosk list) (the login came from \$MUSTER_USER: unset it)" "$_rc $_err"
 expect_exit "kiosk: not alice's rights" 5 kiosk task edit 1 --title "kiosk was here"

@@ -159,6 +159,7 @@ if command -v tic >/dev/null && command -v infocmp >/dev/null; then
 	as mt_bob sh -c 'infocmp xterm | sed "s/^xterm|/mtfake|/" | tic -x -o /home/mt_bob/ti - 2>/dev/null'
 	expect_match "TERMINFO ignored when setgid" "unknown terminal type 'mtfake'" \
 		"$(as mt_bob env TERMINFO=/home/mt_bob/ti TERM=mtfake timeout 10 script -qec "muster --db $GB/board.db" /dev/null </dev/null 2>&1)"
+	"$MUSTER" --db "$T/ctl.db" init >/dev/null
 	ctl=$(cd /tmp && TERMINFO=/home/mt_bob/ti TERM=mtfake timeout 3 script -qec "$MUSTER --db $T/ctl.db" /dev/null </dev/null 2>&1)
 	expect_match "  (the muster that is not setgid reads it: the check can fail)" "muster · no event" "$ctl"
 fi

@@ -1,6 +1,7 @@
 /* muster's entry point: global options, then a command (src/cli/) or, with
  * no command, the full-screen board (src/tui/) when stdin and stdout are
  * terminals. */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,15 +18,18 @@
 
 static int open_tui(struct cli *c)
 {
-	int rc = tui_check_terminal();
-	if (rc != MU_OK) {
-		fprintf(stderr, "muster: %s\n", mu_errmsg());
-		return rc;
-	}
 	struct board *b = NULL;
 	struct cli_welcome w;
 	bool first = cli_welcome_prepare(c, &w); /* no board yet: the welcome */
-	rc = first ? MU_OK : cli_board(c, BOARD_CREATE, &b);
+	/* The board opens (and a setgid muster gives up its group for good)
+	 * before terminfo is read: ncurses reads ~/.terminfo, the user's. */
+	int rc = first ? (priv_drop(), MU_OK) : cli_board(c, BOARD_CREATE, &b);
+	if (rc == MU_OK && (rc = tui_check_terminal()) != MU_OK) {
+		fprintf(stderr, "muster: %s\n", mu_errmsg());
+		if (first)
+			cli_welcome_free(&w);
+		return rc;
+	}
 	if (rc == MU_OK) {
 		struct tui_options o = {
 			.config = &c->config,
@@ -83,6 +87,12 @@ int main(int argc, char **argv)
 	 * After cli_setup: a restricted session's environment is checked. */
 	setlocale(LC_CTYPE, "");
 	c.db_path = cli_db_path(&c.g);
+	if (!c.db_path) {
+		fprintf(stderr, "muster: cannot tell where the board is: the current directory cannot be read (%s);"
+				" give --db an absolute path\n", strerror(errno));
+		cli_free(&c);
+		return MU_USAGE;
+	}
 	if (argc < 2)
 		rc = open_tui(&c);
 	else

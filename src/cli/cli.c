@@ -14,6 +14,7 @@
 #include "muster/cli.h"
 #include "muster/date.h"
 #include "muster/event.h"
+#include "muster/path.h"
 #include "muster/priv.h"
 #include "muster/table.h"
 #include "muster/utf8.h"
@@ -255,12 +256,13 @@ int cli_parse_globals(int *argc, char **argv, struct cli_globals *g)
 
 char *cli_db_path(const struct cli_globals *g)
 {
-	if (g->db && *g->db)
-		return xstrdup(g->db);
 	const char *env = mu_env("MUSTER_DB");
-	if (env && *env)
-		return xstrdup(env);
-	return board_default_path();
+	char *given = g->db && *g->db ? xstrdup(g->db) : env && *env ? xstrdup(env) : board_default_path();
+	/* Absolute once: a later change of directory (or a rename of one on
+	 * the way) cannot make a check and the open see two files. */
+	char *abs = path_absolute(given);
+	free(given);
+	return abs;
 }
 
 /* ---- running a command ---- */

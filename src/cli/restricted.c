@@ -81,12 +81,9 @@ int cli_restricted_name(const char *file, const char *dir)
 			       dir);
 	if (!utf8_valid(file, n, &bad))
 		return mu_fail(MU_DENIED, "a restricted session's file name must be valid UTF-8 (byte %zu)", bad);
-	for (const unsigned char *p = (const unsigned char *)file; *p; p++) {
-		/* C0, DEL, and C1 (U+0080..U+009F, UTF-8 C2 80..C2 9F) */
-		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
-			return mu_fail(MU_DENIED, "a restricted session's file name may not contain control characters"
-						  " (byte %zu)",
-				       (size_t)(p - (const unsigned char *)file));
-	}
+	uint32_t cp;
+	if (utf8_find_unsafe(file, n, false, &bad, &cp))
+		return mu_fail(MU_DENIED, "a restricted session's file name may not contain %s U+%04X (byte %zu)",
+			       utf8_unsafe_what(utf8_unsafe(cp)), (unsigned)cp, bad);
 	return MU_OK;
 }

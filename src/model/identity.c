@@ -80,8 +80,11 @@ int board_identify(struct board *b, const char *as)
 	if (rc)
 		return rc;
 	keep_wal(b);
+	/* b->path is absolute (cli_db_path), so this is the file SQLite opened.
+	 * A shared or guarded board whose file cannot be seen has no owner:
+	 * nobody but root may then act as its owner. */
 	bool have = stat(b->path, &st) == 0;
-	b->owner = have ? (unsigned)st.st_uid : (unsigned)getuid();
+	b->owner = have ? (unsigned)st.st_uid : b->mode == BOARD_PERSONAL ? (unsigned)getuid() : (unsigned)-1;
 	b->admin = b->mode != BOARD_GUARDED || getuid() == 0 || getuid() == (uid_t)b->owner ||
 		   (have && priv_member_of(st.st_gid));
 	if (!as || !*as)

@@ -69,10 +69,13 @@ expect_err "import refused" 5 "muster: a restricted session may not import files
 expect_err "metric import refused" 5 "muster: a restricted session may not import files" \
 	hostile muster --as mt_bob --restricted metric import "$EVIL/keys.txt"
 expect_exit "kiosk list changes refused" 5 hostile muster --as mt_bob --restricted kiosk rm mt_kiosk
-expect_err "export name with a newline refused" 5 "muster: a restricted session's file name may not contain control characters (byte 1)" \
+expect_err "export name with a newline refused" 5 "muster: a restricted session's file name may not contain a control character U+000A (byte 1)" \
 	hostile muster --as mt_bob --restricted export -o $'a\nb.yaml'
 expect_exit "export name with ESC refused" 5 hostile muster --as mt_bob --restricted export -o $'x\e[31m.yaml'
 expect_exit "export name with a C1 control refused" 5 hostile muster --as mt_bob --restricted export -o $'x\xc2\x9b.yaml'
+expect_err "export name with a bidi override refused" 5 "muster: a restricted session's file name may not contain a bidirectional control U+202E (byte 3)" \
+	hostile muster --as mt_bob --restricted export -o $'rep\u202Eckp.md'
+expect_exit "export name with a line separator refused" 5 hostile muster --as mt_bob --restricted export -o $'a\u2028b.md'
 expect_exit "export name that is not UTF-8 refused" 5 hostile muster --as mt_bob --restricted export -o $'x\xff.yaml'
 expect_exit "export to a path refused" 5 hostile muster --as mt_bob --restricted export -o "$EVIL/x.yaml"
 expect_eq "MUSTER_TODAY is cleared: today is today" yes \

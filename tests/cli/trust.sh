@@ -91,6 +91,14 @@ expect_eq "bob's sqlite3 UPDATE fails" 1 "$([ $rc != 0 ] && echo 1 || echo 0)"
 expect_match "  unable to open it" "[Pp]ermission denied|unable to open|cannot open" "$out"
 expect_match "bob cannot even read the file" "Permission denied" "$(as mt_bob cat "$GB/board.db" 2>&1 >/dev/null)"
 expect_out "bob ticks through muster" "item 1 (Chairs): 3/100" as mt_bob muster --db "$GB/board.db" tick Chairs --qty 3
+# The board's path is fixed once: bob's relative --db from a directory he
+# renames while muster runs cannot make the owner check see another file
+# (it once fell back to bob as the owner: bob put himself on the kiosk list).
+cc -O1 -o "$T/cwd_race" "$ROOT/tests/cli/cwd_race.c"
+as mt_bob mkdir -p /home/mt_bob/race/p1/D /home/mt_bob/race/away
+out=$(as mt_bob "$T/cwd_race" "$M" /home/mt_bob/race "../../../../..$GB/board.db" mt_bob); rc=$?
+expect_eq "the directory race never makes bob the owner (147 tries)" "1" "$rc${out:+ $out}"
+expect_eq "  bob is not on the kiosk list" "" "$("$M" --db "$GB/board.db" kiosk --json | grep -o mt_bob)"
 l=$("$M" --db "$GB/board.db" log --limit 1 --json)
 expect_eq "  logged as mt_bob (account mt_bob)" "mt_bob mt_bob tick" \
 	"$(printf %s "$l" | j '.[0].actor') $(printf %s "$l" | j '.[0].account') $(printf %s "$l" | j '.[0].action')"

@@ -8,7 +8,7 @@ MUSTER=${MUSTER:-$ROOT/muster}
 export ROOT MUSTER BUILD
 passed=0 failed=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.start"' EXIT
 
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
@@ -28,13 +28,15 @@ done
 for s in tests/cli/*.sh tests/tui/*.sh; do
 	[ -f "$s" ] || continue
 	case $s in */lib.sh) continue ;; esac
+	: >"$log.start"
 	bash "$s" >"$log" 2>&1 &
 	pid=$!
 	wait "$pid"; rc=$?
 	# Nothing may outlive its script: a tmux server it started (named after
 	# its PID) still answering is a failure, and is stopped here.
 	for sock in "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"/*-"$pid" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"/*-"$pid"-*; do
-		[ -S "$sock" ] && tmux -S "$sock" list-sessions >/dev/null 2>&1 || continue
+		# (made after the script started: not a stale server of a reused PID)
+		[ -S "$sock" ] && [ "$sock" -nt "$log.start" ] && tmux -S "$sock" list-sessions >/dev/null 2>&1 || continue
 		echo "FAIL: $s left the tmux server ${sock##*/} running" >>"$log"
 		tmux -S "$sock" kill-server 2>/dev/null
 	done

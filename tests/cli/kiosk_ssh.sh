@@ -95,7 +95,7 @@ sleep 1
 # without a terminal: the forced command runs (the board wants one), the
 # client's command is never run
 out=$("$S/client.sh" -T </dev/null 2>&1); rc=$?
-expect_eq "no terminal: the forced command's answer" "1 muster: not a terminal; use a command (see muster --help)" "$rc $out"
+expect_eq "no terminal: the forced command says to add -t" "1 muster: not a terminal: this ssh session has none; connect with ssh -t (ssh -t user@host) to open the board, or give a command (see muster --help)" "$rc $out"
 
 # with a terminal (100x30): the board as mt_bob, on the kiosk's board
 SOCK=mt-ssh-$$

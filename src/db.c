@@ -111,6 +111,7 @@ int db_commit(struct board *b)
 		return st;
 	}
 	b->in_txn = false;
+	b->commits++;
 	return MU_OK;
 }
 
@@ -258,8 +259,10 @@ static int user_version(struct board *b, int *v)
 }
 
 /* Schema version 0 with tables in it: someone else's database, which must
- * be left exactly as it is (not even switched to WAL). */
-static int check_foreign(struct board *b)
+ * be left exactly as it is (not even switched to WAL).  With no tables at
+ * all (an empty file) it becomes a board only when the caller creates
+ * boards (init, import, the board itself), never for a command that reads. */
+static int check_foreign(struct board *b, unsigned flags)
 {
 	int v, rc = user_version(b, &v);
 	if (rc || v)
@@ -267,10 +270,16 @@ static int check_foreign(struct board *b)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(b->db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(b, sqlite3_errcode(b->db));
-	bool any = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return any ? mu_fail(MU_DB, "%s: not a muster board (an SQLite database of another program)", b->path)
-		   : MU_OK;
+	if (rc == SQLITE_ROW)
+		return mu_fail(MU_DB, "%s: not a muster board (an SQLite database of another program)", b->path);
+	if (rc != SQLITE_DONE)
+		return db_fail(b, rc);
+	if (!(flags & BOARD_CREATE))
+		return mu_fail(MU_DB, "%s: an empty file, not a board yet; make it one with 'muster init'"
+				      " (nothing was changed)", b->path);
+	return MU_OK;
 }
 
 static int migrate(struct board *b, bool readonly)
@@ -399,7 +408,7 @@ int board_open(struct board **out, const char *path, const char *actor, unsigned
 		rc = connect(b, flags, true);
 	}
 	if (!rc)
-		rc = check_foreign(b);
+		rc = check_foreign(b, flags);
 	if (!rc && !(flags & BOARD_READONLY) && !sqlite3_db_readonly(b->db, "main"))
 		rc = exec_sql(b, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 	if (!rc)
@@ -408,6 +417,7 @@ int board_open(struct board **out, const char *path, const char *actor, unsigned
 		board_close(b);
 		return rc;
 	}
+	b->commits = 0; /* a migration is not the caller's change */
 	*out = b;
 	return MU_OK;
 }
@@ -426,6 +436,7 @@ void board_close(struct board *b)
 }
 
 const char *board_actor(const struct board *b) { return b->actor; }
+int64_t board_commits(const struct board *b) { return b ? b->commits : 0; }
 const char *board_path(const struct board *b) { return b->path; }
 
 int64_t board_data_version(struct board *b)

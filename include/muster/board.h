@@ -21,6 +21,11 @@ void board_close(struct board *b);
 const char *board_actor(const struct board *b);
 const char *board_path(const struct board *b);
 
+/* How many transactions this connection committed since board_open
+ * (migrations not counted): a command that committed its change has done
+ * it, whatever fails afterwards (printing the result, reading it back). */
+int64_t board_commits(const struct board *b);
+
 /* PRAGMA data_version: changes whenever another connection commits. */
 int64_t board_data_version(struct board *b);
 

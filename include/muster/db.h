@@ -21,6 +21,7 @@ struct board {
 	int busy_ms;  /* give up on a lock after this long */
 	double busy_started;
 	bool in_txn;
+	int64_t commits; /* transactions committed since the board opened (not migrations) */
 };
 
 /* The schema (src/schema.c): NULL-terminated statement lists, one per

@@ -268,10 +268,21 @@ int cli_run(struct cli *c, int argc, char **argv)
 	} else {
 		rc = c->cmd->run(c, argc - 1, argv + 1);
 	}
+	/* A command that committed its change has done it: what fails after
+	 * (the board unusable for reading it back, out of memory, stdout
+	 * closed or full) is a warning, and the exit status stays 0, so a
+	 * script that retries on failure never makes the change twice. */
+	bool saved = board_commits(c->board) > 0;
 	if (rc == MU_OK) {
 		fwrite(sb_str(&c->out), 1, c->out.len, stdout);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "muster: cannot write output: %s\n", strerror(errno));
+			int e = errno;
+			if (saved) {
+				fprintf(stderr, "muster: warning: the change was saved, but its output could not be written: %s\n",
+					strerror(e));
+				return MU_OK;
+			}
+			fprintf(stderr, "muster: cannot write output: %s\n", strerror(e));
 			return MU_DB;
 		}
 		return MU_OK;
@@ -279,7 +290,12 @@ int cli_run(struct cli *c, int argc, char **argv)
 	/* One line, with user text made harmless for the terminal. */
 	struct strbuf msg = STRBUF_INIT;
 	utf8_fit(&msg, *mu_errmsg() ? mu_errmsg() : "failed", INT_MAX, false);
-	fprintf(stderr, "muster: %s\n", sb_str(&msg));
+	if (saved && rc == MU_DB) {
+		fprintf(stderr, "muster: warning: the change was saved, but then: %s\n", sb_str(&msg));
+		rc = MU_OK;
+	} else {
+		fprintf(stderr, "muster: %s\n", sb_str(&msg));
+	}
 	sb_free(&msg);
 	return rc;
 }

@@ -386,7 +386,11 @@ static int find_candidate(struct board *b, int64_t event, struct candidate *c)
 	static const char *sql =
 		"SELECT l.id, l.entity, coalesce(l.entity_id, 0), l.action, l.old, l.new, coalesce(l.event_id, 0)"
 		" FROM log l WHERE l.actor = ?1 AND l.action <> 'undo' AND (?2 = 0 OR l.event_id = ?2)"
-		" AND NOT EXISTS(SELECT 1 FROM log u WHERE u.undoes = l.id) ORDER BY l.id DESC LIMIT 1";
+		" AND NOT EXISTS(SELECT 1 FROM log u WHERE u.undoes = l.id)"
+		/* a row whose snapshots are not JSON (written by another tool) is
+		 * no change undo can take back: it must not stop every undo */
+		" AND (l.old IS NULL OR json_valid(l.old)) AND (l.new IS NULL OR json_valid(l.new))"
+		" ORDER BY l.id DESC LIMIT 1";
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_text(st, 1, b->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, event);

@@ -152,7 +152,17 @@ static void draw(struct app *a, struct pane *p)
 		nw = w >= 60 ? (nw > 20 ? 20 : nw) : 12;
 	/* Wide: a pace column ("behind 12 %") and each row's sparkline. */
 	int pw = 5, cw = w >= 60 ? 12 : 0, sw = w >= 70 ? 12 : 0;
+	/* Nothing past the border, whatever the numbers: the value column
+	 * gives way first, then the name. */
+	if (nw + 1 + vw + 1 + pw > w)
+		vw = w - nw - 2 - pw;
+	if (vw < 0)
+		nw += vw, vw = 0;
+	if (nw < 0)
+		nw = 0;
 	int bw = w - nw - 1 - vw - 1 - pw - (cw ? cw + 1 : 0) - (sw ? sw + 1 : 0);
+	if (bw < 0)
+		cw = sw = 0, bw = w - nw - 1 - vw - 1 - pw;
 	if (bw < 4) /* narrow: drop the bar */
 		bw = 0;
 	if (bw > 40)

@@ -140,17 +140,29 @@ int db_exec_stmt(struct board *b, sqlite3_stmt *st)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? MU_OK : db_fail(b, rc);
 }
 
-char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event)
+int db_snapshot_rc(struct board *b, const char *sql, int64_t id, int64_t *event, char **out)
 {
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
-	char *r = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		r = xstrdup(db_col_text(st, 0));
+	*out = NULL;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *s = sqlite3_column_text(st, 0);
+		if (!s && sqlite3_errcode(b->db) == SQLITE_NOMEM)
+			rc = SQLITE_NOMEM;
+		else
+			*out = xstrdup(s ? (const char *)s : "");
 		if (event)
 			*event = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MU_OK : db_fail(b, rc);
+}
+
+char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event)
+{
+	char *r;
+	db_snapshot_rc(b, sql, id, event, &r);
 	return r;
 }
 
@@ -161,19 +173,43 @@ int db_change_begin(struct board *b, struct change *c, const char *entity, const
 	int rc = db_begin(b);
 	if (rc || !id)
 		return rc;
-	c->old = db_snapshot(b, snap, id, &c->event);
-	if (!c->old) {
+	if ((rc = db_snapshot_rc(b, snap, id, &c->event, &c->old)) || !c->old) {
 		db_rollback(b);
-		return mu_fail(MU_DATA, "no %s with id %lld", entity, (long long)id);
+		return rc ? rc : mu_fail(MU_DATA, "no %s with id %lld", entity, (long long)id);
 	}
 	return MU_OK;
+}
+
+/* The members of the JSON object snap named in the JSON array keys. */
+static char *pick_keys(struct board *b, char *snap, const char *keys)
+{
+	static const char *sql = "SELECT json_group_object(j.key, j.value) FROM json_each(?1) j"
+				 " WHERE j.key IN (SELECT value FROM json_each(?2))";
+	if (!snap)
+		return NULL;
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_text(st, 1, snap, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, keys, -1, SQLITE_STATIC);
+	char *r = sqlite3_step(st) == SQLITE_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	free(snap);
+	return r;
 }
 
 int db_change_end(struct board *b, struct change *c, int rc)
 {
 	char *new_ = NULL;
 	if (!rc) {
-		new_ = db_snapshot(b, c->snap, c->id, c->event ? NULL : &c->event);
+		rc = db_snapshot_rc(b, c->snap, c->id, c->event ? NULL : &c->event, &new_);
+		if (!rc && c->keys) {
+			bool had_old = c->old != NULL, had_new = new_ != NULL;
+			c->old = pick_keys(b, c->old, c->keys);
+			new_ = pick_keys(b, new_, c->keys);
+			if ((had_old && !c->old) || (had_new && !new_))
+				rc = db_fail(b, sqlite3_errcode(b->db));
+		}
+	}
+	if (!rc) {
 		if (!c->always && c->old && new_ && !strcmp(c->old, new_)) {
 			db_rollback(b); /* nothing changed: no audit row */
 			goto out;

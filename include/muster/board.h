@@ -8,6 +8,12 @@
 
 struct board;
 
+/* How long stored text may be, in UTF-8 bytes (the model refuses more;
+ * forms on the board take exactly this much). */
+#define BOARD_TITLE_MAX 1024  /* a title or name */
+#define BOARD_NAME_MAX 256    /* a login, key, unit */
+#define BOARD_NOTES_MAX 65536 /* notes, objective, review text */
+
 enum board_flags {
 	BOARD_CREATE = 1 << 0,   /* create the file (and its directory) if missing */
 	BOARD_READONLY = 1 << 1, /* open read-only; no migrations */

@@ -52,6 +52,8 @@ int db_exec_stmt(struct board *b, sqlite3_stmt *st);
 /* A snapshot query takes ?1 = id and returns (json text, event id) of the
  * row; db_snapshot returns the text (allocated) or NULL when no row. */
 char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event);
+/* The same, telling no row (MU_OK, *out NULL) from a failed read. */
+int db_snapshot_rc(struct board *b, const char *sql, int64_t id, int64_t *event, char **out);
 
 /* One change = BEGIN IMMEDIATE, the old snapshot, the caller's statements,
  * the new snapshot and the audit row, COMMIT.  An unchanged row writes
@@ -62,6 +64,8 @@ struct change {
 	char *old;
 	bool always; /* audit and commit even when the snapshot is unchanged
 			(a metric reading equal to the current actual is still a sample) */
+	const char *keys; /* NULL, or a JSON array of the snapshot's keys the
+			     change wrote: the audit row holds only those */
 };
 int db_change_begin(struct board *b, struct change *c, const char *entity, const char *action,
 		    const char *snap, int64_t id);

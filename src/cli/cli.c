@@ -46,12 +46,14 @@ static const struct cli_command commands[] = {
 	 "it, and assign ID \"\" unassigns.  task add prints the new id."},
 	{"items", cmd_items, "items [--event E] [--list L] [--limit N]", "list material checklist items",
 	 NULL},
-	{"tick", cmd_tick, "tick ITEM [--qty N] [--event E]",
-	 "mark an item done, or add N to its ready quantity",
-	 "ITEM is an id or an exact item title within the event."},
+	{"tick", cmd_tick, "tick ITEM [--qty N | --set N] [--event E]",
+	 "mark an item done, add N to its ready quantity, or set it to N",
+	 "ITEM is an id or an exact item title within the event.  --set N: N are\n"
+	 "ready (500 of 2000 flyers), done once N reaches the needed quantity."},
 	{"untick", cmd_untick, "untick ITEM [--qty N] [--event E]",
 	 "mark an item not done, or take N off its ready quantity",
-	 "ITEM is an id or an exact item title within the event."},
+	 "ITEM is an id or an exact item title within the event.  A done item goes\n"
+	 "back to the ready quantity it had before the tick that made it done."},
 	{"metric", cmd_metric,
 	 "metric set NAME VALUE [--event E]\n       metric add NAME DELTA [--event E]\n"
 	 "       metric import FILE.csv [--event E]",

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <time.h>
+#include <unistd.h>
 
 static volatile sig_atomic_t got_signal;
 static bool curses_on;
@@ -209,6 +211,25 @@ static int start_theme(const struct tui_options *o, struct theme *th)
 	return rc;
 }
 
+/* get_wch gave ERR after `elapsed` of the `ms` it could wait: a timeout,
+ * or a terminal that is gone.  A hung-up terminal does not always bring
+ * SIGHUP (stdin a tty nobody controls, a broken SSH pty): every read fails
+ * at once, and taking that for a timeout spun the loop at 50% CPU for
+ * ever.  Gone: the poll says hang-up or error, or twenty reads in a row
+ * failed long before their time.  The board then ends as on SIGHUP. */
+static bool input_lost(int ms, long long elapsed)
+{
+	static int early;
+	if ((ms >= 0 && elapsed >= ms - 1) || got_signal) {
+		early = 0;
+		return false;
+	}
+	struct pollfd pf = {.fd = STDIN_FILENO, .events = POLLIN};
+	if (poll(&pf, 1, 0) == 1 && (pf.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return true;
+	return ++early >= 20;
+}
+
 /* One key: a code point or KEYCODE_FN + KEY_*; -1 on timeout.  Escape
  * sequences the terminfo entry does not know (a TERM that does not match
  * the terminal) are swallowed whole instead of arriving as "[", "4", "~". */
@@ -218,9 +239,13 @@ int ui_getkey(int ms)
 		return replay_key();
 	wint_t ch;
 	timeout(ms);
+	long long t0 = now_ms();
 	int r = get_wch(&ch);
-	if (r == ERR)
+	if (r == ERR) {
+		if (input_lost(ms, now_ms() - t0))
+			got_signal = SIGHUP;
 		return -1;
+	}
 	if (r == KEY_CODE_YES)
 		return KEYCODE_FN + (int)ch;
 	if (ch != 27)

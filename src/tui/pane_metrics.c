@@ -233,14 +233,17 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 		return app_denied(a, "only coordinators set actuals");
 	struct form_field f = {.label = act == ACT_EDIT ? "Actual" : "Add", .kind = FIELD_NUMBER, .required = true};
 	if (act == ACT_EDIT && !isnan(m->actual))
-		snprintf(f.value, sizeof f.value, "%.15g", m->actual);
+		form_set(&f, "%.15g", m->actual);
 	char ttl[160], name[100];
 	snprintf(ttl, sizeof ttl, "%s · %s", act == ACT_EDIT ? "Set actual" : "Add to actual",
 		 text_cut(name, sizeof name, m->name, 24));
-	if (!form_run(a, ttl, &f, 1))
-		return DIRTY_ALL;
+	bool ok = form_run(a, ttl, &f, 1) && f.changed;
 	double x = 0;
-	parse_number(f.value, &x);
+	if (ok)
+		parse_number(f.text, &x);
+	form_free(&f, 1);
+	if (!ok) /* cancelled, or the actual left as it was */
+		return DIRTY_ALL;
 	int rc = act == ACT_EDIT ? metric_set(a->b, m->id, x) : metric_add(a->b, m->id, x);
 	if (rc != MU_OK)
 		return app_fail(a, m->name);

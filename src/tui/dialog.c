@@ -154,13 +154,20 @@ void event_pick(struct app *a)
 	a->dirty |= DIRTY_ALL;
 }
 
-/* Words of s wrapped to w columns into at most max lines of out[]. */
+/* Words of s wrapped to w columns into at most max lines of out[]; a
+ * newline in s starts a new line. */
 static int wrap(const char *s, int w, char out[][256], int max)
 {
 	int n = 0;
 	struct strbuf line = STRBUF_INIT;
 	while (*s && n < max) {
-		size_t wl = strcspn(s, " ");
+		if (*s == '\n') {
+			text_cut(out[n++], 256, sb_str(&line), w);
+			sb_reset(&line);
+			s++;
+			continue;
+		}
+		size_t wl = strcspn(s, " \n");
 		char word[256];
 		snprintf(word, sizeof word, "%.*s", (int)(wl < 255 ? wl : 255), s);
 		if (line.len && utf8_width(sb_str(&line)) + 1 + utf8_width(word) > w) {
@@ -240,7 +247,7 @@ bool ask_merge(struct app *a, const char *what, struct merge *m)
 		preview(mine, sizeof mine, f->mine, 120);
 		preview(theirs, sizeof theirs, f->theirs, 120);
 		snprintf(title, sizeof title, "Changed meanwhile · %s (%d of %d)", field_label(f->name), i + 1, m->n);
-		snprintf(body, sizeof body, "%s changed %s of %s at %s while you edited it. Yours: %s · Theirs: %s",
+		snprintf(body, sizeof body, "%s changed %s of %s at %s while you edited it.\nYours:  %s\nTheirs: %s",
 			 m->actor ? m->actor : "someone", field_label(f->name), what, m->at ? m->at : "?", mine, theirs);
 		int k = ui_choice(a, title, body, "m keep mine · t keep theirs · Esc cancel", "mt");
 		if (k != 'm' && k != 't')

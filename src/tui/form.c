@@ -179,7 +179,7 @@ static void draw_form(struct app *a, const char *title, struct form_state *s, in
 			ui_text(row, fx, fw, text_of(f), UI_DIM, true);
 			ty = row, tx = fx;
 		} else {
-			tedit_draw(&s->t[i], row, fx, fw, fh, &ty, &tx);
+			tedit_draw(&s->t[i], row, fx, fw, fh, i == s->cur, &ty, &tx);
 		}
 		if (i == s->cur)
 			*cy = ty, *cx = tx;

@@ -197,8 +197,14 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 		return app_denied(a, "only coordinators edit items (= sets the ready quantity)");
 	struct pool pool = {0};
 	struct item_fields opened = {.qty = -1};
+	struct item now;
 	int64_t id = it ? it->id : 0, list = c->id;
+	if (it && item_get(a->b, id, &now, &pool) != MU_OK) { /* as it is now */
+		pool_free(&pool);
+		return app_fail(a, "edit");
+	}
 	if (it) {
+		it = &now;
 		opened = (struct item_fields){.title = pool_strdup(&pool, it->title),
 					      .unit = pool_strdup(&pool, it->unit ? it->unit : ""),
 					      .due = pool_strdup(&pool, it->due), .qty = it->qty,

@@ -303,12 +303,19 @@ static unsigned form(struct app *a, struct pane *p, const struct task *t)
 		for (int i = 0; i < 5; i++)
 			f[i].kind = FIELD_INFO;
 	}
-	/* What the form opened with, kept apart from the pane's rows (a
-	 * redraw while the form is open may read them again). */
+	/* What the form opens with: the task as it is now (the pane's row may
+	 * be up to a refresh old), kept apart from the pane's rows (a redraw
+	 * while the form is open may read them again). */
 	struct pool pool = {0};
 	struct task_fields opened = {0};
+	struct task now;
 	int64_t id = t ? t->id : 0;
+	if (t && task_get(a->b, id, &now, &pool) != MU_OK) {
+		pool_free(&pool);
+		return app_fail(a, "edit");
+	}
 	if (t) {
+		t = &now;
 		opened = (struct task_fields){
 			.title = pool_strdup(&pool, t->title), .owner = pool_strdup(&pool, t->owner),
 			.due = pool_strdup(&pool, t->due), .phase = pool_strdup(&pool, t->phase_key),

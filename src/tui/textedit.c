@@ -175,6 +175,18 @@ bool tedit_key(struct tedit *t, int key, int w, bool *full)
 		else
 			t->pos = pos_in_row(t, r, n, k + 1, col);
 		break;
+	case KEYCODE_FN + KEY_PPAGE: /* notes: a few rows at a time */
+		if (!r)
+			taken = false;
+		else
+			t->pos = pos_in_row(t, r, n, k > 6 ? k - 6 : 0, col);
+		break;
+	case KEYCODE_FN + KEY_NPAGE:
+		if (!r)
+			taken = false;
+		else
+			t->pos = pos_in_row(t, r, n, k + 6 < n ? k + 6 : n - 1, col);
+		break;
 	case KEYCODE_FN + KEY_BACKSPACE: case 127: case 8:
 		if (t->pos > 0)
 			text_erase(t, t->pos - 1, t->pos);
@@ -216,7 +228,7 @@ static void row_text(const struct tedit *t, int from, int to, int w, struct strb
 	}
 }
 
-void tedit_draw(struct tedit *t, int y, int x, int w, int h, int *cy, int *cx)
+void tedit_draw(struct tedit *t, int y, int x, int w, int h, bool focus, int *cy, int *cx)
 {
 	struct strbuf b = STRBUF_INIT;
 	if (w < 1)
@@ -241,9 +253,9 @@ void tedit_draw(struct tedit *t, int y, int x, int w, int h, int *cy, int *cx)
 		return;
 	}
 	int n, col, *r = rows_of(t, w, &n), k = row_at(t, r, n, t->pos, &col);
-	if (k < t->top)
+	if (focus && k < t->top) /* the rows follow the cursor, when it is here */
 		t->top = k;
-	if (k >= t->top + h)
+	if (focus && k >= t->top + h)
 		t->top = k - h + 1;
 	if (t->top > n - 1)
 		t->top = n - 1 > 0 ? n - 1 : 0;

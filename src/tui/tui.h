@@ -252,8 +252,10 @@ char *tedit_text(const struct tedit *t); /* allocated UTF-8 */
  * notes, Tab...); *full when an insertion would pass max (refused). */
 bool tedit_key(struct tedit *t, int key, int w, bool *full);
 int tedit_rows(const struct tedit *t, int w); /* rows the text wraps to in w columns */
-/* Draw into h rows of w columns at y, x; *cy, *cx: where the cursor is. */
-void tedit_draw(struct tedit *t, int y, int x, int w, int h, int *cy, int *cx);
+/* Draw into h rows of w columns at y, x; *cy, *cx: where the cursor is.
+ * Notes scroll to the cursor when focus; else they show where they were
+ * (from the top, at first). */
+void tedit_draw(struct tedit *t, int y, int x, int w, int h, bool focus, int *cy, int *cx);
 /* One-line question in the status line; true on y/Y. */
 bool ui_confirm(struct app *a, const char *question);
 bool parse_number(const char *s, double *v);

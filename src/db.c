@@ -435,13 +435,15 @@ int board_open(struct board **out, const char *path, const char *actor, unsigned
 	b->busy_ms = env && atoi(env) > 0 ? atoi(env) : 5000;
 
 	int rc = connect(b, flags, false);
-	/* A board we may only read, in a place where the -shm file cannot be
-	 * made (a read-only directory or medium): read it as an immutable file. */
-	if (rc == MU_DB && exists && !may_write(path)) {
+	/* A board we may only read whose -shm we cannot use: an immutable read
+	 * where nobody can be writing it (a read-only medium or directory), else
+	 * a refusal -- never a view that stays stale while others write. */
+	int why = rc && b->db ? sqlite3_errcode(b->db) & 0xff : 0;
+	if (rc == MU_DB && exists && !may_write(path) && (why == SQLITE_CANTOPEN || why == SQLITE_READONLY)) {
 		sqlite3_close(b->db);
 		b->db = NULL;
 		flags |= BOARD_READONLY;
-		rc = connect(b, flags, true);
+		rc = db_nobody_writes(path) ? connect(b, flags, true) : db_cannot_follow(path);
 	}
 	if (!rc)
 		rc = check_foreign(b, flags);

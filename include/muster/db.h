@@ -76,6 +76,13 @@ int db_change_end(struct board *b, struct change *c, int rc);
 int db_audit(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
 	     const char *old, const char *new_);
 
+/* src/db_live.c: a board we may only read is read as an immutable file
+ * only when nobody can be writing it (a read-only medium, a directory no
+ * one may write) and its -wal holds nothing; else db_cannot_follow says
+ * why not and how to fix it (MU_DB). */
+bool db_nobody_writes(const char *path);
+int db_cannot_follow(const char *path);
+
 /* Binding helpers: NULL binds NULL; "" dates bind NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
 void db_bind_date(sqlite3_stmt *st, int i, const char *d);

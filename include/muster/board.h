@@ -32,6 +32,12 @@ const char *board_path(const struct board *b);
  * it, whatever fails afterwards (printing the result, reading it back). */
 int64_t board_commits(const struct board *b);
 
+/* Copy the whole board into the SQLite file dest (an empty file the caller
+ * made: see muster backup) as one consistent snapshot while others go on
+ * writing: every change committed before the copy began is in it.  MU_DATA
+ * when dest cannot be written, MU_DB / MU_BUSY for the board. */
+int board_backup(struct board *b, const char *dest);
+
 /* PRAGMA data_version: changes whenever another connection commits. */
 int64_t board_data_version(struct board *b);
 

@@ -154,5 +154,6 @@ int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_who(struct cli *c, int argc, char **argv);
 int cmd_metric_import(struct cli *c, int argc, char **argv); /* src/cli/metric_import.c */
 int cmd_gen(struct cli *c, int argc, char **argv);      /* src/cli/gen.c */
+int cmd_backup(struct cli *c, int argc, char **argv);   /* src/cli/backup.c */
 
 #endif

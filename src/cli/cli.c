@@ -109,6 +109,10 @@ static const struct cli_command commands[] = {
 	{"restore", cmd_restore, "restore ID", "bring back a deleted task or item (ID from muster trash)",
 	 NULL},
 	{"who", cmd_who, "who [--event E]", "who has the board open, on which pane", NULL},
+	{"backup", cmd_backup, "backup FILE", "a consistent copy of the board while others write",
+	 "The copy holds every change acknowledged before it began, and FILE is\n"
+	 "always the old copy or the whole new one (a temporary file beside it,\n"
+	 "fsync, rename).  Restore: see the README (nobody on the board, copy over)."},
 	{"log", cmd_log, "log [--since TIME] [--limit N] [--event E] [--by LOGIN]",
 	 "who changed what, when",
 	 "TIME is a date (2026-09-01), a local time (2026-09-01T14:00), or an age\n"

@@ -81,7 +81,10 @@ sqlite3_stmt *db_stmt(struct board *b, const char *sql)
 		}
 	}
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v3(b->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+	int rc = sqlite3_prepare_v3(b->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc == SQLITE_NOMEM)
+		die("out of memory");
+	if (rc != SQLITE_OK)
 		die("internal error: %s in SQL: %.200s", sqlite3_errmsg(b->db), sql);
 	xgrow((void **)&b->stmts, &b->capstmts, b->nstmts + 1, sizeof *b->stmts);
 	b->stmts[b->nstmts++] = (struct stmt_slot){sql, st};

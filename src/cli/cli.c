@@ -261,10 +261,17 @@ static const struct cli_command *find_command(const char *name)
 	return NULL;
 }
 
+/* die() in a command that has committed its change: that change is done
+ * and must not be made again by a retrying script, so exit 0 (a warning). */
+static struct cli *running;
+static int die_status(void) { return running && board_commits(running->board) > 0 ? 0 : 70; }
+
 int cli_run(struct cli *c, int argc, char **argv)
 {
 	int rc;
 	mu_errclear();
+	running = c;
+	die_set_status(die_status);
 	c->cmd = find_command(argv[1]);
 	if (!c->cmd) {
 		rc = mu_fail(MU_USAGE, "unknown command '%s' (see muster --help)", argv[1]);
@@ -308,6 +315,8 @@ int cli_run(struct cli *c, int argc, char **argv)
 
 void cli_free(struct cli *c)
 {
+	if (running == c)
+		running = NULL;
 	if (c->board)
 		board_close(c->board);
 	free(c->db_path);

@@ -2,6 +2,7 @@
  * the event shown, and the loop itself (draw what is dirty, one doupdate(),
  * wait for a key at most refresh_ms, poll data_version for live refresh). */
 #include "tui.h"
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -9,11 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <poll.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t got_signal;
 static bool curses_on;
+/* The terminal's settings before curses: put back at any exit, even one
+ * from inside ncurses (it exits by itself when it runs out of memory while
+ * reading the terminal's description). */
+static struct termios tty_saved;
+static bool tty_saved_ok;
+
+static void restore_tty_at_exit(void)
+{
+	if (tty_saved_ok)
+		tcsetattr(STDOUT_FILENO, TCSANOW, &tty_saved);
+}
 
 static void restore_terminal(void)
 {
@@ -273,9 +286,16 @@ static bool start_curses(struct app *a, const struct theme *th)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	setlocale(LC_ALL, "");
+	if (!tty_saved_ok && tcgetattr(STDOUT_FILENO, &tty_saved) == 0) {
+		tty_saved_ok = true;
+		atexit(restore_tty_at_exit);
+	}
 	/* newterm, not initscr: on a terminal it cannot use it returns NULL
 	 * instead of exiting (tui_check_terminal has normally said so first). */
+	errno = 0;
 	if (!newterm(NULL, stdout, stdin)) {
+		if (errno == ENOMEM) /* the terminal is fine (checked): memory is not */
+			die("out of memory (starting the screen)");
 		fprintf(stderr, "muster: cannot open the terminal (TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "");
 		return false;
 	}

@@ -7,6 +7,7 @@
 static char errbuf[1024];
 static int errcode;
 static void (*cleanup)(void);
+static int (*exit_status)(void);
 
 int mu_fail(int code, const char *fmt, ...)
 {
@@ -28,6 +29,7 @@ void mu_errclear(void)
 }
 
 void die_set_cleanup(void (*fn)(void)) { cleanup = fn; }
+void die_set_status(int (*fn)(void)) { exit_status = fn; }
 
 void die(const char *fmt, ...)
 {
@@ -37,10 +39,11 @@ void die(const char *fmt, ...)
 		cleanup = NULL;
 		fn();
 	}
-	fputs("muster: ", stderr);
+	int status = exit_status ? exit_status() : 70;
+	fputs(status ? "muster: " : "muster: warning: the change was saved, but then: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(70);
+	exit(status);
 }

@@ -83,7 +83,8 @@ int db_audit(struct board *b, int64_t event, const char *entity, int64_t id, con
 bool db_nobody_writes(const char *path);
 int db_cannot_follow(const char *path);
 
-/* Binding helpers: NULL binds NULL; "" dates bind NULL. */
+/* Binding helpers: NULL binds NULL; "" dates bind NULL.  Text is copied
+ * (no memory for the copy: die(), before anything is committed). */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
 void db_bind_date(sqlite3_stmt *st, int i, const char *d);
 void db_bind_real(sqlite3_stmt *st, int i, double v); /* NAN → NULL */

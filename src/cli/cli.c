@@ -137,7 +137,8 @@ static const char global_options[] =
 	"  --theme NAME, --no-color, --restricted   for the board\n"
 	"  --help, --version\n"
 	"\n"
-	"exit status: 0 ok, 1 usage, 2 data, 3 busy, 4 database unusable, 5 denied\n"
+	"exit status: 0 ok (a saved change, even if printing fails), 1 usage, 2 data,\n"
+	"3 busy, 4 database unusable, 5 denied, 6 conflict, 70 out of memory\n"
 	"see muster COMMAND --help\n";
 
 void cli_usage(struct strbuf *out)

@@ -293,7 +293,10 @@ static bool start_curses(struct app *a, const struct theme *th)
 	/* newterm, not initscr: on a terminal it cannot use it returns NULL
 	 * instead of exiting (tui_check_terminal has normally said so first). */
 	errno = 0;
-	if (!newterm(NULL, stdout, stdin)) {
+	ncurses_guard(true);
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	ncurses_guard(false);
+	if (!scr) {
 		if (errno == ENOMEM) /* the terminal is fine (checked): memory is not */
 			die("out of memory (starting the screen)");
 		fprintf(stderr, "muster: cannot open the terminal (TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "");

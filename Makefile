@@ -43,7 +43,7 @@ units: $(UNIT_BIN)
 # shim, never built with the sanitizers (it sits in front of their runtime).
 $(BUILD)/fault/libfault.so: tests/fault/libfault.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -g -fPIC -shared -o $@ $< -ldl
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer -fPIC -shared -o $@ $< -ldl
 
 # The man page's key list comes from the board's action table.
 $(BUILD)/mankeys: tools/mankeys.c $(LIB_OBJ)

@@ -292,13 +292,21 @@ static bool start_curses(struct app *a, const struct theme *th)
 	}
 	/* newterm, not initscr: on a terminal it cannot use it returns NULL
 	 * instead of exiting (tui_check_terminal has normally said so first). */
-	errno = 0;
-	ncurses_guard(true);
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	ncurses_guard(false);
-	if (!scr) {
-		if (errno == ENOMEM) /* the terminal is fine (checked): memory is not */
+	/* The terminal was checked: a failure here is memory (ncurses does not
+	 * always say so), unless a second try fails with memory to spare. */
+	SCREEN *scr = NULL;
+	for (int attempt = 0; attempt < 2 && !scr; attempt++) {
+		errno = 0;
+		ncurses_guard(true);
+		scr = newterm(NULL, stdout, stdin);
+		ncurses_guard(false);
+		void *probe = scr ? NULL : malloc(1 << 16);
+		bool memory = probe != NULL && errno != ENOMEM;
+		free(probe);
+		if (!scr && !memory)
 			die("out of memory (starting the screen)");
+	}
+	if (!scr) {
 		fprintf(stderr, "muster: cannot open the terminal (TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "");
 		return false;
 	}

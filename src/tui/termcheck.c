@@ -49,8 +49,10 @@ int tui_check_terminal(void)
 			return mu_fail(MU_USAGE, "no terminfo database for terminal '%s'; %s", term, hint);
 		return mu_fail(MU_USAGE, "unknown terminal type '%s'; %s", term, hint);
 	}
+	ncurses_guard(true); /* a half-made entry after a failed allocation */
 	bool ok = has_str("cup") && has_str("clear");
 	del_curterm(cur_term);
+	ncurses_guard(false);
 	if (!ok)
 		return mu_fail(MU_USAGE, "terminal '%s' cannot move the cursor, so it cannot show the board; %s",
 			       term, hint);

@@ -16,13 +16,15 @@ build_sqlq
 SO=$ROOT/${BUILD:-build}/fault/libfault.so
 if [ ! -f "$SO" ]; then # run by hand without make: build it here
 	SO=$TMP/libfault.so
-	${CC:-cc} -std=c11 -O1 -fPIC -shared -o "$SO" "$ROOT/tests/fault/libfault.c" -ldl || { echo "FAIL: build libfault"; exit 1; }
+	${CC:-cc} -std=c11 -O1 -fno-omit-frame-pointer -fPIC -shared -o "$SO" "$ROOT/tests/fault/libfault.c" -ldl || { echo "FAIL: build libfault"; exit 1; }
 fi
 ${CC:-cc} -O1 -o "$TMP/ptyrun" "$ROOT/tests/fault/ptyrun.c" || { echo "FAIL: build ptyrun"; exit 1; }
 FULL=0
 [ "${MUSTER_SAN:-0}" = 1 ] || [ "${MUSTER_FAULTS:-}" = all ] && FULL=1
 # a preloaded shim in front of the sanitizers' runtime
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+# leaks of libraries on their own out-of-memory paths (muster's are reported)
+export LSAN_OPTIONS=${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$ROOT/tests/fault/lsan.supp:print_suppressions=0
 
 # ---- the board every trial starts from ----------------------------------------------
 fixture

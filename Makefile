@@ -63,6 +63,12 @@ $(BUILD)/tests/%: tests/%.c $(LIB_OBJ)
 
 units: $(UNIT_BIN)
 
+# The fault injector of the fault matrix (tests/cli/faults.sh): an LD_PRELOAD
+# shim, never built with the sanitizers (it sits in front of their runtime).
+$(BUILD)/fault/libfault.so: tests/fault/libfault.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer -fPIC -shared -o $@ $< -ldl
+
 # The man page's key list comes from the board's action table.
 $(BUILD)/mankeys: tools/mankeys.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -Isrc/tui -o $@ $< $(LIB_OBJ) $(LDLIBS) $(EXTRA_LDFLAGS)
@@ -92,14 +98,15 @@ run: deps
 	./muster --db $(BUILD)/demo.db --as alice
 
 test: deps
-	@$(MAKE) --no-print-directory muster units $(BUILD)/mankeys
+	@$(MAKE) --no-print-directory muster units $(BUILD)/mankeys $(BUILD)/fault/libfault.so
 	@sh tests/run.sh
 
 # Everything again under AddressSanitizer + UndefinedBehaviorSanitizer.
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-san \
 	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=build-san/muster build-san/muster units build-san/mankeys
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" BIN=build-san/muster build-san/muster units build-san/mankeys \
+	  build-san/fault/libfault.so
 	@MUSTER_SAN=1 BUILD=build-san MUSTER=build-san/muster sh tests/run.sh
 	@$(MAKE) --no-print-directory fuzz-smoke
 

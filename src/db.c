@@ -81,7 +81,10 @@ sqlite3_stmt *db_stmt(struct board *b, const char *sql)
 		}
 	}
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v3(b->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+	int rc = sqlite3_prepare_v3(b->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc == SQLITE_NOMEM)
+		die("out of memory");
+	if (rc != SQLITE_OK)
 		die("internal error: %s in SQL: %.200s", sqlite3_errmsg(b->db), sql);
 	xgrow((void **)&b->stmts, &b->capstmts, b->nstmts + 1, sizeof *b->stmts);
 	b->stmts[b->nstmts++] = (struct stmt_slot){sql, st};
@@ -113,6 +116,7 @@ int db_commit(struct board *b)
 		return st;
 	}
 	b->in_txn = false;
+	b->commits++;
 	return MU_OK;
 }
 
@@ -141,17 +145,29 @@ int db_exec_stmt(struct board *b, sqlite3_stmt *st)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? MU_OK : db_fail(b, rc);
 }
 
-char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event)
+int db_snapshot_rc(struct board *b, const char *sql, int64_t id, int64_t *event, char **out)
 {
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
-	char *r = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		r = xstrdup(db_col_text(st, 0));
+	*out = NULL;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *s = sqlite3_column_text(st, 0);
+		if (!s && sqlite3_errcode(b->db) == SQLITE_NOMEM)
+			rc = SQLITE_NOMEM;
+		else
+			*out = xstrdup(s ? (const char *)s : "");
 		if (event)
 			*event = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MU_OK : db_fail(b, rc);
+}
+
+char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event)
+{
+	char *r;
+	db_snapshot_rc(b, sql, id, event, &r);
 	return r;
 }
 
@@ -162,19 +178,43 @@ int db_change_begin(struct board *b, struct change *c, const char *entity, const
 	int rc = db_begin(b);
 	if (rc || !id)
 		return rc;
-	c->old = db_snapshot(b, snap, id, &c->event);
-	if (!c->old) {
+	if ((rc = db_snapshot_rc(b, snap, id, &c->event, &c->old)) || !c->old) {
 		db_rollback(b);
-		return mu_fail(MU_DATA, "no %s with id %lld", entity, (long long)id);
+		return rc ? rc : mu_fail(MU_DATA, "no %s with id %lld", entity, (long long)id);
 	}
 	return MU_OK;
+}
+
+/* The members of the JSON object snap named in the JSON array keys. */
+static char *pick_keys(struct board *b, char *snap, const char *keys)
+{
+	static const char *sql = "SELECT json_group_object(j.key, j.value) FROM json_each(?1) j"
+				 " WHERE j.key IN (SELECT value FROM json_each(?2))";
+	if (!snap)
+		return NULL;
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_text(st, 1, snap, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, keys, -1, SQLITE_STATIC);
+	char *r = sqlite3_step(st) == SQLITE_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	free(snap);
+	return r;
 }
 
 int db_change_end(struct board *b, struct change *c, int rc)
 {
 	char *new_ = NULL;
 	if (!rc) {
-		new_ = db_snapshot(b, c->snap, c->id, c->event ? NULL : &c->event);
+		rc = db_snapshot_rc(b, c->snap, c->id, c->event ? NULL : &c->event, &new_);
+		if (!rc && c->keys) {
+			bool had_old = c->old != NULL, had_new = new_ != NULL;
+			c->old = pick_keys(b, c->old, c->keys);
+			new_ = pick_keys(b, new_, c->keys);
+			if ((had_old && !c->old) || (had_new && !new_))
+				rc = db_fail(b, sqlite3_errcode(b->db));
+		}
+	}
+	if (!rc) {
 		if (!c->always && c->old && new_ && !strcmp(c->old, new_)) {
 			db_rollback(b); /* nothing changed: no audit row */
 			goto out;
@@ -226,8 +266,10 @@ static int user_version(struct board *b, int *v)
 }
 
 /* Schema version 0 with tables in it: someone else's database, which must
- * be left exactly as it is (not even switched to WAL). */
-static int check_foreign(struct board *b)
+ * be left exactly as it is (not even switched to WAL).  With no tables at
+ * all (an empty file) it becomes a board only when the caller creates
+ * boards (init, import, the board itself), never for a command that reads. */
+static int check_foreign(struct board *b, unsigned flags)
 {
 	int v, rc = user_version(b, &v);
 	if (rc || v)
@@ -235,10 +277,16 @@ static int check_foreign(struct board *b)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(b->db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(b, sqlite3_errcode(b->db));
-	bool any = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return any ? mu_fail(MU_DB, "%s: not a muster board (an SQLite database of another program)", b->path)
-		   : MU_OK;
+	if (rc == SQLITE_ROW)
+		return mu_fail(MU_DB, "%s: not a muster board (an SQLite database of another program)", b->path);
+	if (rc != SQLITE_DONE)
+		return db_fail(b, rc);
+	if (!(flags & BOARD_CREATE))
+		return mu_fail(MU_DB, "%s: an empty file, not a board yet; make it one with 'muster init'"
+				      " (nothing was changed)", b->path);
+	return MU_OK;
 }
 
 static int migrate(struct board *b, bool readonly)
@@ -363,16 +411,18 @@ int board_open(struct board **out, const char *path, const char *as, unsigned fl
 	b->busy_ms = env && atoi(env) > 0 ? atoi(env) : 5000;
 
 	int rc = connect(b, flags, false);
-	/* A board we may only read, in a place where the -shm file cannot be
-	 * made (a read-only directory or medium): read it as an immutable file. */
-	if (rc == MU_DB && exists && !may_write(path)) {
+	/* A board we may only read whose -shm we cannot use: an immutable read
+	 * where nobody can be writing it (a read-only medium or directory), else
+	 * a refusal -- never a view that stays stale while others write. */
+	int why = rc && b->db ? sqlite3_errcode(b->db) & 0xff : 0;
+	if (rc == MU_DB && exists && !may_write(path) && (why == SQLITE_CANTOPEN || why == SQLITE_READONLY)) {
 		sqlite3_close(b->db);
 		b->db = NULL;
 		flags |= BOARD_READONLY;
-		rc = connect(b, flags, true);
+		rc = db_nobody_writes(path) ? connect(b, flags, true) : db_cannot_follow(path);
 	}
 	if (!rc)
-		rc = check_foreign(b);
+		rc = check_foreign(b, flags);
 	if (!rc && !(flags & BOARD_READONLY) && !sqlite3_db_readonly(b->db, "main"))
 		rc = exec_sql(b, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 	if (!rc)
@@ -383,6 +433,7 @@ int board_open(struct board **out, const char *path, const char *as, unsigned fl
 		board_close(b);
 		return rc;
 	}
+	b->commits = 0; /* a migration is not the caller's change */
 	*out = b;
 	return MU_OK;
 }
@@ -403,6 +454,7 @@ void board_close(struct board *b)
 
 const char *board_actor(const struct board *b) { return b->actor; }
 bool board_created(const struct board *b) { return b->created; }
+int64_t board_commits(const struct board *b) { return b ? b->commits : 0; }
 const char *board_path(const struct board *b) { return b->path; }
 
 int64_t board_data_version(struct board *b)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include "muster/cli.h"
 #include "muster/config.h"
@@ -48,11 +49,27 @@ static int open_tui(struct cli *c)
 	return rc;
 }
 
+/* A closed stdin, stdout or stderr (`muster tick x >&-`) gets /dev/null,
+ * opened read-only: no file muster opens can land on fd 1 and receive its
+ * output, and writing there still fails as it would have. */
+static void hold_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1) {
+			int n = open("/dev/null", O_RDONLY);
+			if (n >= 0 && n != fd) {
+				dup2(n, fd);
+				close(n);
+			}
+		}
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c = {0};
 	int rc;
 
+	hold_std_fds();
 	/* Installed setgid (guarded boards): the group is dropped here and
 	 * raised only to open the board (src/util/priv.c). */
 	priv_init();

@@ -177,6 +177,15 @@ static const char *const migration_5[] = {
 	NULL,
 };
 
-const char *const *const db_migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5};
+/* 6: counts kept (issue 12).  item.ready_before: the ready quantity an
+ * item had before the tick that made it done, so unticking gives it back
+ * (12/30 → tick → 30/30 → untick → 12/30) instead of 0; NULL when the item
+ * is not done or was done some other way. */
+static const char *const migration_6[] = {
+	"ALTER TABLE item ADD COLUMN ready_before INTEGER CHECK(ready_before >= 0)",
+	NULL,
+};
+
+const char *const *const db_migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5, migration_6};
 const int db_nmigrations = (int)(sizeof db_migrations / sizeof db_migrations[0]);
 

@@ -537,10 +537,28 @@ static void test_item_ticks(void **state)
 	assert_int_equal(item_get(b, id, &it, &pool), MU_OK);
 	assert_int_equal(it.qty_ready, 50);
 	assert_true(it.done);
-	assert_int_equal(item_untick(b, id, 0), MU_OK);
+	assert_int_equal(item_untick(b, id, 0), MU_OK); /* back to the 45 before the tick */
+	assert_int_equal(item_get(b, id, &it, &pool), MU_OK);
+	assert_int_equal(it.qty_ready, 45);
+	assert_false(it.done);
+	assert_null(it.done_by);
+	assert_int_equal(item_untick(b, id, 0), MU_OK); /* not done: to 0 */
 	assert_int_equal(item_get(b, id, &it, &pool), MU_OK);
 	assert_int_equal(it.qty_ready, 0);
-	assert_false(it.done);
+	/* set: any ready quantity; done from the needed one on */
+	assert_int_equal(item_set_ready(b, id, 12), MU_OK);
+	assert_int_equal(item_tick(b, id, 0), MU_OK);
+	assert_int_equal(item_untick(b, id, 0), MU_OK);
+	assert_int_equal(item_get(b, id, &it, &pool), MU_OK);
+	assert_int_equal(it.qty_ready, 12);
+	assert_int_equal(item_set_ready(b, id, 50), MU_OK);
+	assert_int_equal(item_get(b, id, &it, &pool), MU_OK);
+	assert_true(it.done);
+	assert_int_equal(item_untick(b, id, 0), MU_OK); /* the 12 before the set that made it done */
+	assert_int_equal(item_get(b, id, &it, &pool), MU_OK);
+	assert_int_equal(it.qty_ready, 12);
+	assert_int_equal(item_set_ready(b, id, -1), MU_USAGE);
+	assert_int_equal(item_set_ready(b, id, 0), MU_OK);
 	assert_int_equal(item_untick(b, id, 3), MU_OK); /* never below zero */
 	assert_int_equal(item_get(b, id, &it, &pool), MU_OK);
 	assert_int_equal(it.qty_ready, 0);
@@ -558,8 +576,9 @@ static void test_item_ticks(void **state)
 	struct log_list l;
 	struct log_query q = {.limit = 1};
 	assert_int_equal(log_query(b, &q, &l), MU_OK);
-	assert_string_equal(l.v[0].old, "{\"qty_ready\":50,\"done\":1}");
-	assert_string_equal(l.v[0].new_, "{\"qty_ready\":0,\"done\":0}");
+	assert_string_equal(l.v[0].action, "set");
+	assert_string_equal(l.v[0].old, "{\"qty_ready\":12,\"done\":0,\"ready_before\":null}");
+	assert_string_equal(l.v[0].new_, "{\"qty_ready\":0,\"done\":0,\"ready_before\":null}");
 	log_list_free(&l);
 }
 

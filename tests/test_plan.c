@@ -530,7 +530,8 @@ static const struct {
 	const char *file, *msg;
 } bad[] = {
 	{"alias.yaml", "3:5: anchors and aliases are not allowed"},
-	{"ambiguous-dep.yaml", "5:31: ambiguous dependency \"Daily data check\": 2 tasks have this title"},
+	{"ambiguous-dep.yaml", "5:31: ambiguous dependency \"Daily data check\": 2 tasks have this title"
+			       " (give the one meant a key: and depend on that)"},
 	{"bad-access.yaml", "3:26: unknown access \"admin\": expected coordinator, staff or viewer"},
 	{"bad-date.yaml", "7:45: expected a date like 2026-09-01 or T-14"},
 	{"bad-number.yaml", "3:11: expected a number for budget, not \"45k\""},
@@ -557,7 +558,7 @@ static const struct {
 	{"tab-indent.yaml", "4:1: tab character used for indentation: indent with spaces"},
 	{"top-list.yaml", "1:1: expected a mapping with an event at the top level, not a list"},
 	{"two-docs.yaml", "2:1: only one plan per file: found a second YAML document"},
-	{"unknown-dep.yaml", "4:46: unknown dependency \"Choose bait prodcut\" (no task has this title)"},
+	{"unknown-dep.yaml", "4:46: unknown dependency \"Choose bait prodcut\" (no task has this key or title)"},
 	{"unknown-key.yaml", "3:27: unknown key \"dew\" in task (did you mean \"due\"?)"},
 	{"unknown-phase.yaml", "6:12: unknown phase \"warm-up\" (not in phases)"},
 	{"unknown-role.yaml", "5:30: unknown role \"opps\" (not in roles)"},

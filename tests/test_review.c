@@ -164,7 +164,8 @@ static void migrates_a_schema_1_board(void **state)
 	assert_int_equal(sqlite3_exec(raw, "DROP TABLE review; DROP TABLE setting; DROP TABLE trash;"
 					   " DROP TABLE session; DROP INDEX log_entity; DROP INDEX log_actor;"
 					   " DROP INDEX log_undoes; DROP TABLE kiosk; ALTER TABLE log DROP COLUMN account;"
-					   " ALTER TABLE log DROP COLUMN undoes; PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+					   " ALTER TABLE log DROP COLUMN undoes; ALTER TABLE item DROP COLUMN ready_before;"
+					   " PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	assert_int_equal(board_open(&b, path, "alice", 0), MU_OK);
 	*state = b;

@@ -224,6 +224,14 @@ static void test_inherits_default_explicitly_and_name_from_file(void **state)
 	assert_int_equal(t.style[UI_DONE].fg, d.style[UI_DONE].fg);
 }
 
+/* A UTF-8 byte order mark before "---" (issue 12): the theme still loads. */
+static void test_byte_order_mark(void **state)
+{
+	static const char yaml[] = "\xEF\xBB\xBF---\ndone: {attrs: [dim]}\n";
+	assert_int_equal(theme_load_buffer("bom.yaml", yaml, sizeof yaml - 1, &t), 0);
+	assert_int_equal(t.style[UI_DONE].attrs, ATTR_DIM);
+}
+
 static void test_inherits_named_theme(void **state)
 {
 	struct theme light;
@@ -540,6 +548,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_themes_load),
+		cmocka_unit_test(test_byte_order_mark),
 		cmocka_unit_test(test_shipped_themes_list_every_role),
 		cmocka_unit_test(test_default_yaml_matches_compiled_in),
 		cmocka_unit_test(test_mono_theme_has_no_colours),

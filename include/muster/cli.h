@@ -240,5 +240,6 @@ int cmd_who(struct cli *c, int argc, char **argv);
 int cmd_metric_import(struct cli *c, int argc, char **argv); /* src/cli/metric_import.c */
 int cmd_gen(struct cli *c, int argc, char **argv);      /* src/cli/gen.c */
 int cmd_kiosk(struct cli *c, int argc, char **argv);    /* src/cli/kiosk.c */
+int cmd_backup(struct cli *c, int argc, char **argv);   /* src/cli/backup.c */
 
 #endif

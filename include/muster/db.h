@@ -28,6 +28,7 @@ struct board {
 	int busy_ms;  /* give up on a lock after this long */
 	double busy_started;
 	bool in_txn;
+	int64_t commits; /* transactions committed since the board opened (not migrations) */
 };
 
 /* The schema (src/schema.c): NULL-terminated statement lists, one per
@@ -58,6 +59,8 @@ int db_exec_stmt(struct board *b, sqlite3_stmt *st);
 /* A snapshot query takes ?1 = id and returns (json text, event id) of the
  * row; db_snapshot returns the text (allocated) or NULL when no row. */
 char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event);
+/* The same, telling no row (MU_OK, *out NULL) from a failed read. */
+int db_snapshot_rc(struct board *b, const char *sql, int64_t id, int64_t *event, char **out);
 
 /* One change = BEGIN IMMEDIATE, the old snapshot, the caller's statements,
  * the new snapshot and the audit row, COMMIT.  An unchanged row writes
@@ -68,6 +71,8 @@ struct change {
 	char *old;
 	bool always; /* audit and commit even when the snapshot is unchanged
 			(a metric reading equal to the current actual is still a sample) */
+	const char *keys; /* NULL, or a JSON array of the snapshot's keys the
+			     change wrote: the audit row holds only those */
 };
 int db_change_begin(struct board *b, struct change *c, const char *entity, const char *action,
 		    const char *snap, int64_t id);
@@ -85,7 +90,15 @@ int board_identify(struct board *b, const char *as);
 int db_audit(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
 	     const char *old, const char *new_);
 
-/* Binding helpers (src/model/common.c): NULL binds NULL; "" dates bind NULL. */
+/* src/db_live.c: a board we may only read is read as an immutable file
+ * only when nobody can be writing it (a read-only medium, a directory no
+ * one may write) and its -wal holds nothing; else db_cannot_follow says
+ * why not and how to fix it (MU_DB). */
+bool db_nobody_writes(const char *path);
+int db_cannot_follow(const char *path);
+
+/* Binding helpers: NULL binds NULL; "" dates bind NULL.  Text is copied
+ * (no memory for the copy: die(), before anything is committed). */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
 void db_bind_date(sqlite3_stmt *st, int i, const char *d);
 void db_bind_real(sqlite3_stmt *st, int i, double v); /* NAN → NULL */

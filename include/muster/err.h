@@ -29,8 +29,12 @@ int mu_errcode(void);
 void mu_errclear(void);
 
 /* Fatal: run the registered cleanup (the TUI restores the terminal), print
- * "muster: message" and exit with status 70. */
+ * "muster: message" and exit with status 70 (out of memory, an internal
+ * error; a change not committed is rolled back by SQLite).  With a status
+ * function set (the CLI's: 0 once a change was committed) its answer is the
+ * status instead, and 0 prints the message as a warning. */
 void die(const char *fmt, ...) MU_PRINTF(1, 2) MU_NORETURN;
 void die_set_cleanup(void (*fn)(void));
+void die_set_status(int (*fn)(void));
 
 #endif

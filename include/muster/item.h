@@ -57,12 +57,19 @@ int item_find_text(struct board *b, int64_t checklist, const char *text, int64_t
 /* qty == 0: mark done (ready raised to the needed quantity).
  * qty  > 0: add qty to ready, atomically; done once ready >= needed. */
 int item_tick(struct board *b, int64_t id, int64_t qty);
-/* qty == 0: not done, ready back to 0.  qty > 0: take qty off ready. */
+/* qty == 0: not done, and ready back to what it was before the tick that
+ * made the item done (12/30 → 30/30 → 12/30), or 0.  qty > 0: take qty off
+ * ready.  The ready quantity before a tick is kept per item (migration 5). */
 int item_untick(struct board *b, int64_t id, int64_t qty);
+/* Set the ready quantity to ready (0..1e9): done when it reaches the
+ * needed quantity.  Audited (action "set"), undoable. */
+int item_set_ready(struct board *b, int64_t id, int64_t ready);
 
 struct item_fields {
 	const char *title, *unit, *due; /* NULL = unchanged/default */
 	int64_t qty;                    /* < 0 = unchanged (edit) / 1 (add) */
+	int64_t ready;                  /* the ready quantity, when ready_set (edit) */
+	bool ready_set;
 };
 int item_add(struct board *b, int64_t checklist, const struct item_fields *f, int64_t *id);
 int item_edit(struct board *b, int64_t id, const struct item_fields *f);
@@ -71,6 +78,11 @@ int item_edit(struct board *b, int64_t id, const struct item_fields *f);
 struct conflict;
 int item_edit_if(struct board *b, int64_t id, const struct item_fields *f, const char *expected_updated_at,
 		 struct conflict *conflict);
+/* The edit form's save, field by field, like task_edit_merge. */
+struct merge;
+int item_edit_merge(struct board *b, int64_t id, const struct item_fields *base, const struct item_fields *mine,
+		    struct merge *m);
+void item_merge_apply(struct item_fields *base, struct item_fields *mine, const struct merge *m);
 int item_remove(struct board *b, int64_t id);
 
 #endif

@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include "muster/board.h"
 
-#define MODEL_TITLE_MAX 1024  /* bytes in a title or name */
-#define MODEL_NAME_MAX 256    /* bytes in a login, key, unit */
-#define MODEL_NOTES_MAX 65536 /* bytes in notes / objective */
+#define MODEL_TITLE_MAX BOARD_TITLE_MAX /* bytes in a title or name (muster/board.h) */
+#define MODEL_NAME_MAX BOARD_NAME_MAX   /* bytes in a login, key, unit */
+#define MODEL_NOTES_MAX BOARD_NOTES_MAX /* bytes in notes / objective */
 
 /* Valid UTF-8, none of utf8_unsafe's characters (C0/C1 controls, bidi
  * controls, line separators) except \n and \t in notes, length within
@@ -23,5 +23,13 @@ char *model_like_pattern(const char *s);
 int model_event_exists(struct board *b, int64_t event);
 /* Parse a whole decimal id (> 0); false if s is not one. */
 int model_parse_id(const char *s, int64_t *id);
+
+/* Tasks (task.c, task_edit.c): the audit snapshot query, and the checks
+ * of add and edit (resolving role and phase: 0 = leave, -1 = none), run
+ * inside the transaction. */
+struct task_fields;
+extern const char *const model_task_snap;
+int model_task_check(struct board *b, int64_t event, const struct task_fields *f, int64_t *role,
+		     int64_t *phase);
 
 #endif

@@ -28,6 +28,7 @@ struct plan_phase {
 };
 struct plan_task {
 	char *title, *phase, *role, *owner, *status, *notes; /* phase/role: keys */
+	char *key; /* optional: what `depends` may name instead of the title (NULL = none) */
 	char due[11];
 	size_t *deps; /* indexes into plan->tasks */
 	size_t ndeps;

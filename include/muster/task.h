@@ -88,6 +88,17 @@ int task_edit(struct board *b, int64_t id, const struct task_fields *f);
 struct conflict;
 int task_edit_if(struct board *b, int64_t id, const struct task_fields *f, const char *expected_updated_at,
 		 struct conflict *conflict);
+/* The edit form's save, field by field (muster/merge.h): base is the task
+ * as the form opened it, mine what the user left in each field (NULL = not
+ * shown).  Writes only the fields the user changed; one someone else
+ * changed meanwhile that the user left alone keeps their value.  Both
+ * changed a field: MU_CONFLICT with *m (merge_free it), nothing saved;
+ * set each m->f[i].keep_mine, task_merge_apply, and save again. */
+struct merge;
+int task_edit_merge(struct board *b, int64_t id, const struct task_fields *base, const struct task_fields *mine,
+		    struct merge *m);
+/* base and mine after the answers in m (pointing into m's strings). */
+void task_merge_apply(struct task_fields *base, struct task_fields *mine, const struct merge *m);
 int task_set_status(struct board *b, int64_t id, enum task_status s);
 int task_assign(struct board *b, int64_t id, const char *owner);
 int task_remove(struct board *b, int64_t id);

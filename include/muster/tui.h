@@ -36,6 +36,9 @@ struct tui_options {
 /* Whether the terminal ($TERM) can show the board: MU_OK, or MU_USAGE with
  * mu_errmsg() saying why (unset, unknown, no cursor addressing as "dumb"). */
 int tui_check_terminal(void);
+/* src/tui/ncguard.c: around ncurses' setup only (it does not check all its
+ * allocations): a crash there ends muster with exit 70, terminal restored. */
+void ncurses_guard(bool on);
 
 /* Runs until the user quits; returns an exit status (0 ok; quitting the
  * welcome too, with no board made).  Restores the terminal on every exit

@@ -58,12 +58,14 @@ static const struct cli_command commands[] = {
 	 "it, and assign ID \"\" unassigns.  task add prints the new id."},
 	{"items", cmd_items, "items [--event E] [--list L] [--limit N]", "list material checklist items",
 	 NULL},
-	{"tick", cmd_tick, "tick ITEM [--qty N] [--event E]",
-	 "mark an item done, or add N to its ready quantity",
-	 "ITEM is an id or an exact item title within the event."},
+	{"tick", cmd_tick, "tick ITEM [--qty N | --set N] [--event E]",
+	 "mark an item done, add N to its ready quantity, or set it to N",
+	 "ITEM is an id or an exact item title within the event.  --set N: N are\n"
+	 "ready (500 of 2000 flyers), done once N reaches the needed quantity."},
 	{"untick", cmd_untick, "untick ITEM [--qty N] [--event E]",
 	 "mark an item not done, or take N off its ready quantity",
-	 "ITEM is an id or an exact item title within the event."},
+	 "ITEM is an id or an exact item title within the event.  A done item goes\n"
+	 "back to the ready quantity it had before the tick that made it done."},
 	{"metric", cmd_metric,
 	 "metric set NAME VALUE [--event E]\n       metric add NAME DELTA [--event E]\n"
 	 "       metric import FILE.csv [--event E]",
@@ -127,6 +129,10 @@ static const struct cli_command commands[] = {
 	 "account on this list (a kiosk account whose authorized_keys force\n"
 	 "--as LOGIN) may act as another login, and the log shows LOGIN via\n"
 	 "ACCOUNT.  Only root or the board file's owner changes the list."},
+	{"backup", cmd_backup, "backup FILE", "a consistent copy of the board while others write",
+	 "The copy holds every change acknowledged before it began, and FILE is\n"
+	 "always the old copy or the whole new one (a temporary file beside it,\n"
+	 "fsync, rename).  Restore: see the README (nobody on the board, copy over)."},
 	{"log", cmd_log, "log [--since TIME] [--limit N] [--event E] [--by LOGIN]",
 	 "who changed what, when",
 	 "TIME is a date (2026-09-01), a local time (2026-09-01T14:00), or an age\n"
@@ -154,9 +160,10 @@ static const char global_options[] =
 	"                only before it, no import/init/gen, files only into export_dir\n"
 	"  --help, --version\n"
 	"\n"
-	"exit status: 0 ok, 1 usage, 2 data (unknown id or name, bad file), 3 busy\n"
-	"  (locked past the timeout), 4 database unusable, 5 denied, 6 conflict\n"
-	"  (someone else changed it since), 70 internal error (out of memory);\n"
+	"exit status: 0 ok (a saved change, even if printing its output fails), 1 usage,\n"
+	"  2 data (unknown id or name, bad file), 3 busy (locked past the timeout),\n"
+	"  4 database unusable, 5 denied, 6 conflict (someone else changed it since),\n"
+	"  70 internal error (out of memory);\n"
 	"  the board: 128+N when ended by signal N (130 Ctrl-C, 143 SIGTERM)\n"
 	"see muster COMMAND --help\n";
 
@@ -275,10 +282,17 @@ static const struct cli_command *find_command(const char *name)
 	return NULL;
 }
 
+/* die() in a command that has committed its change: that change is done
+ * and must not be made again by a retrying script, so exit 0 (a warning). */
+static struct cli *running;
+static int die_status(void) { return running && board_commits(running->board) > 0 ? 0 : 70; }
+
 int cli_run(struct cli *c, int argc, char **argv)
 {
 	int rc;
 	mu_errclear();
+	running = c;
+	die_set_status(die_status);
 	c->cmd = find_command(argv[1]);
 	if (!c->cmd) {
 		rc = mu_fail(MU_USAGE, "unknown command '%s' (see muster --help)", argv[1]);
@@ -288,10 +302,21 @@ int cli_run(struct cli *c, int argc, char **argv)
 	} else {
 		rc = c->cmd->run(c, argc - 1, argv + 1);
 	}
+	/* A command that committed its change has done it: what fails after
+	 * (the board unusable for reading it back, out of memory, stdout
+	 * closed or full) is a warning, and the exit status stays 0, so a
+	 * script that retries on failure never makes the change twice. */
+	bool saved = board_commits(c->board) > 0;
 	if (rc == MU_OK) {
 		fwrite(sb_str(&c->out), 1, c->out.len, stdout);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "muster: cannot write output: %s\n", strerror(errno));
+			int e = errno;
+			if (saved) {
+				fprintf(stderr, "muster: warning: the change was saved, but its output could not be written: %s\n",
+					strerror(e));
+				return MU_OK;
+			}
+			fprintf(stderr, "muster: cannot write output: %s\n", strerror(e));
 			return MU_DB;
 		}
 		return MU_OK;
@@ -299,13 +324,20 @@ int cli_run(struct cli *c, int argc, char **argv)
 	/* One line, with user text made harmless for the terminal. */
 	struct strbuf msg = STRBUF_INIT;
 	utf8_fit(&msg, *mu_errmsg() ? mu_errmsg() : "failed", INT_MAX, false);
-	fprintf(stderr, "muster: %s\n", sb_str(&msg));
+	if (saved && rc == MU_DB) {
+		fprintf(stderr, "muster: warning: the change was saved, but then: %s\n", sb_str(&msg));
+		rc = MU_OK;
+	} else {
+		fprintf(stderr, "muster: %s\n", sb_str(&msg));
+	}
 	sb_free(&msg);
 	return rc;
 }
 
 void cli_free(struct cli *c)
 {
+	if (running == c)
+		running = NULL;
 	if (c->board)
 		board_close(c->board);
 	free(c->db_path);

@@ -83,11 +83,15 @@ static int tick_common(struct cli *c, int argc, char **argv, bool tick)
 	struct board *b;
 	struct item it;
 	struct pool pool = {0};
-	int64_t event, id, qty = 0;
-	int rc = cli_getopt(c, argc, argv, "event= qty=", 1, 1, &o);
+	int64_t event, id, qty = 0, set = -1;
+	int rc = cli_getopt(c, argc, argv, tick ? "event= qty= set=" : "event= qty=", 1, 1, &o);
 	if (rc)
 		return rc;
 	if (cli_opt(&o, "qty") && (rc = cli_parse_id("quantity", cli_opt(&o, "qty"), &qty)))
+		return rc;
+	if (cli_opt(&o, "set") && cli_opt(&o, "qty"))
+		return mu_fail(MU_USAGE, "give either --qty N (add N) or --set N (N ready), not both");
+	if (cli_opt(&o, "set") && (rc = cli_parse_count("ready quantity", cli_opt(&o, "set"), &set)))
 		return rc;
 	if ((rc = cli_board(c, 0, &b)) || (rc = cli_event(c, &o, &event)))
 		return rc;
@@ -106,7 +110,7 @@ static int tick_common(struct cli *c, int argc, char **argv, bool tick)
 			return rc;
 		id = any;
 	}
-	rc = tick ? item_tick(b, id, qty) : item_untick(b, id, qty);
+	rc = set >= 0 ? item_set_ready(b, id, set) : tick ? item_tick(b, id, qty) : item_untick(b, id, qty);
 	if (rc == MU_OK)
 		rc = item_get(b, id, &it, &pool);
 	if (rc == MU_OK) {

@@ -1,5 +1,4 @@
 /* Input checks and small helpers shared by the model files. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "muster/date.h"
@@ -70,43 +69,4 @@ int model_parse_id(const char *s, int64_t *id)
 		return 0;
 	*id = v;
 	return 1;
-}
-
-/* ---- binding and column helpers (include/muster/db.h) ---- */
-
-void db_bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-void db_bind_date(sqlite3_stmt *st, int i, const char *d) { db_bind_text(st, i, d && *d ? d : NULL); }
-
-void db_bind_real(sqlite3_stmt *st, int i, double v)
-{
-	if (isnan(v))
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_double(st, i, v);
-}
-
-const char *db_col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? (const char *)s : "";
-}
-
-double db_col_real(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
-}
-
-void db_col_date(sqlite3_stmt *st, int i, char out[11])
-{
-	const char *s = db_col_text(st, i);
-	size_t n = strnlen(s, 10);
-	memcpy(out, s, n);
-	out[n] = '\0';
 }

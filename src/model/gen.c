@@ -272,7 +272,7 @@ int gen_samples(struct board *b, int64_t event, size_t per_metric, uint64_t seed
 			strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
 			st = db_stmt(b, sql_sample);
 			sqlite3_bind_int64(st, 1, m[i].id);
-			sqlite3_bind_text(st, 2, ts, -1, SQLITE_TRANSIENT);
+			db_bind_text(st, 2, ts);
 			sqlite3_bind_double(st, 3, round(v));
 			sqlite3_bind_text(st, 4, logins[pick(&s, NPEOPLE)], -1, SQLITE_STATIC);
 			rc = db_exec_stmt(b, st);

@@ -19,7 +19,7 @@ static const char *snap_task =
 	" WHERE t.id = ?1";
 static const char *snap_item =
 	"SELECT json_object('title', i.title, 'qty', i.qty, 'qty_ready', i.qty_ready, 'unit', i.unit,"
-	" 'due', i.due, 'done', i.done, 'checklist', c.name), c.event_id"
+	" 'due', i.due, 'done', i.done, 'checklist', c.name, 'ready_before', i.ready_before), c.event_id"
 	" FROM item i JOIN checklist c ON c.id = i.checklist_id WHERE i.id = ?1";
 static const char *snap_metric = "SELECT json_object('actual', actual), event_id FROM metric WHERE id = ?1";
 
@@ -35,7 +35,8 @@ static void summary(struct board *b, const char *old, const char *new_, char *ou
 	static const char *sql =
 		"SELECT group_concat(k, ', ') FROM (SELECT n.key || ': '"
 		" || coalesce(json_extract(?1, '$.\"' || n.key || '\"'), '-') || ' → ' || coalesce(n.value, '-') AS k"
-		" FROM json_each(?2) n WHERE n.value IS NOT json_extract(?1, '$.\"' || n.key || '\"'))";
+		" FROM json_each(?2) n WHERE n.value IS NOT json_extract(?1, '$.\"' || n.key || '\"')"
+		" AND n.key <> 'ready_before')"; /* bookkeeping, not news */
 	out[0] = '\0';
 	if (!new_)
 		return;
@@ -73,7 +74,7 @@ int model_trash_item(struct board *b, int64_t item)
 		" SELECT 'item', i.id, c.event_id, i.title, json_object('id', i.id, 'checklist_id', i.checklist_id,"
 		" 'title', i.title, 'qty', i.qty, 'qty_ready', i.qty_ready, 'unit', i.unit, 'due', i.due,"
 		" 'done', i.done, 'done_by', i.done_by, 'done_at', i.done_at, 'position', i.position,"
-		" 'updated_at', i.updated_at), ?2"
+		" 'updated_at', i.updated_at, 'ready_before', i.ready_before), ?2"
 		" FROM item i JOIN checklist c ON c.id = i.checklist_id WHERE i.id = ?1";
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, item);
@@ -132,13 +133,13 @@ static int restore_row(struct board *b, int64_t trash, char entity[16], int64_t 
 		"  WHERE trash.id = ?1 AND d.value IN (SELECT id FROM task) AND d.value <> ?2";
 	static const char *sql_item =
 		"INSERT INTO item(id, checklist_id, title, qty, qty_ready, unit, due, done, done_by, done_at,"
-		" position, updated_at)"
+		" position, updated_at, ready_before)"
 		" SELECT CASE WHEN EXISTS(SELECT 1 FROM item WHERE id = json_extract(row, '$.id')) THEN NULL"
 		"   ELSE json_extract(row, '$.id') END, json_extract(row, '$.checklist_id'),"
 		" json_extract(row, '$.title'), json_extract(row, '$.qty'), json_extract(row, '$.qty_ready'),"
 		" json_extract(row, '$.unit'), json_extract(row, '$.due'), json_extract(row, '$.done'),"
 		" json_extract(row, '$.done_by'), json_extract(row, '$.done_at'), json_extract(row, '$.position'), " NOW
-		" FROM trash WHERE id = ?1";
+		", json_extract(row, '$.ready_before') FROM trash WHERE id = ?1";
 	static const char *sql_del = "DELETE FROM trash WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(b, sql_get);
 	sqlite3_bind_int64(st, 1, trash);
@@ -317,7 +318,7 @@ static int revert_task(struct board *b, int64_t id, const char *action, const ch
 	return db_exec_stmt(b, st);
 }
 
-static int revert_item(struct board *b, int64_t id, const char *old)
+static int revert_item(struct board *b, int64_t id, const char *action, const char *old)
 {
 	static const char *sql =
 		"UPDATE item SET title = coalesce(json_extract(?2, '$.title'), title),"
@@ -330,16 +331,17 @@ static int revert_item(struct board *b, int64_t id, const char *old)
 		"   CASE WHEN done THEN done_by ELSE ?3 END END,"
 		" done_at = CASE WHEN coalesce(json_extract(?2, '$.done'), done) THEN"
 		"   CASE WHEN done THEN done_at ELSE " NOW " END END,"
+		" ready_before = CASE WHEN NOT coalesce(json_extract(?2, '$.done'), done) THEN NULL"
+		"   WHEN json_type(?2, '$.ready_before') IS NULL THEN ready_before"
+		"   ELSE json_extract(?2, '$.ready_before') END,"
 		" updated_at = " NOW " WHERE id = ?1";
-	static const char *sql_keys = "SELECT json_type(?1, '$.title') IS NULL";
-	sqlite3_stmt *st = db_stmt(b, sql_keys);
-	db_bind_text(st, 1, old);
-	bool tick = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+	/* a tick, untick or set of the ready quantity is undone as one (staff
+	 * may), anything else as an edit */
+	bool tick = strcmp(action, "edit") != 0;
 	int rc = model_allow_item(b, id, tick ? OP_TICK : OP_EDIT);
 	if (rc)
 		return rc;
-	st = db_stmt(b, sql);
+	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, old);
 	sqlite3_bind_text(st, 3, b->actor, -1, SQLITE_STATIC);
@@ -386,7 +388,11 @@ static int find_candidate(struct board *b, int64_t event, struct candidate *c)
 	static const char *sql =
 		"SELECT l.id, l.entity, coalesce(l.entity_id, 0), l.action, l.old, l.new, coalesce(l.event_id, 0)"
 		" FROM log l WHERE l.actor = ?1 AND l.action <> 'undo' AND (?2 = 0 OR l.event_id = ?2)"
-		" AND NOT EXISTS(SELECT 1 FROM log u WHERE u.undoes = l.id) ORDER BY l.id DESC LIMIT 1";
+		" AND NOT EXISTS(SELECT 1 FROM log u WHERE u.undoes = l.id)"
+		/* a row whose snapshots are not JSON (written by another tool) is
+		 * no change undo can take back: it must not stop every undo */
+		" AND (l.old IS NULL OR json_valid(l.old)) AND (l.new IS NULL OR json_valid(l.new))"
+		" ORDER BY l.id DESC LIMIT 1";
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_text(st, 1, b->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, event);
@@ -445,7 +451,7 @@ int undo_last(struct board *b, int64_t event, struct undo_result *out)
 {
 	static const char *const task_actions[] = {"todo", "doing", "blocked", "done", "assign", "edit", "move",
 						   "add", "remove", "restore", NULL};
-	static const char *const item_actions[] = {"tick", "untick", "edit", "add", "remove", "restore", NULL};
+	static const char *const item_actions[] = {"tick", "untick", "set", "edit", "add", "remove", "restore", NULL};
 	static const char *const metric_actions[] = {"set", "add", NULL};
 	struct candidate c = {0};
 	struct undo_result r;
@@ -484,7 +490,7 @@ int undo_last(struct board *b, int64_t event, struct undo_result *out)
 		} else if (!before) {
 			rc = mu_fail(MU_DATA, "%s #%lld is gone; nothing undone", c.entity, (long long)id);
 		} else {
-			rc = task ? revert_task(b, id, c.action, c.old, c.new_) : revert_item(b, id, c.old);
+			rc = task ? revert_task(b, id, c.action, c.old, c.new_) : revert_item(b, id, c.action, c.old);
 		}
 	} else if (!rc) {
 		before = db_snapshot(b, snap_metric, id, NULL);

@@ -1,46 +1,16 @@
 /* Material checklists and items.  Ticks change quantities in SQL
  * (qty_ready = qty_ready + N) inside the write transaction, so concurrent
  * ticks from many terminals add up exactly. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
 #include "muster/item.h"
 #include "muster/event.h"
 #include "muster/history.h"
+#include "muster/merge.h"
 #include "muster/model.h"
 #include "muster/people.h"
-
-int checklist_list(struct board *b, int64_t event, struct checklist_list *out)
-{
-	static const char *sql =
-		"SELECT c.id, c.event_id, c.role_id, c.name, coalesce(r.key, ''),"
-		" coalesce(k.total, 0), coalesce(k.done, 0)" /* tallies: migration 4 */
-		" FROM checklist c LEFT JOIN role r ON r.id = c.role_id"
-		" LEFT JOIN item_tally k ON k.checklist_id = c.id WHERE c.event_id = ?1"
-		" ORDER BY c.position, c.id";
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, event);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct checklist *c = LIST_PUSH(out);
-		c->id = sqlite3_column_int64(st, 0);
-		c->event_id = sqlite3_column_int64(st, 1);
-		c->role_id = sqlite3_column_int64(st, 2);
-		c->name = pool_strdup(&out->pool, db_col_text(st, 3));
-		c->role_key = pool_strdup(&out->pool, db_col_text(st, 4));
-		c->items = sqlite3_column_int64(st, 5);
-		c->items_done = sqlite3_column_int64(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		checklist_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
-}
-
-void checklist_list_free(struct checklist_list *l) { LIST_FREE(l); }
 
 /* One row by id (within the event) or else by exact text. */
 static int find_in_event(struct board *b, const char *sql_id, const char *sql_text, const char *what,
@@ -77,103 +47,6 @@ int item_find(struct board *b, int64_t event, const char *s, int64_t *id)
 	static const char *sql_title = "SELECT i.id FROM item i JOIN checklist c ON c.id = i.checklist_id"
 				       " WHERE c.event_id = ?1 AND i.title = ?2 ORDER BY i.id LIMIT 1";
 	return find_in_event(b, sql_id, sql_title, "item", event, s, id);
-}
-
-int item_find_text(struct board *b, int64_t checklist, const char *text, int64_t after_id, int dir, int64_t *id,
-		   int64_t *row)
-{
-	/* Keyset on (position, id) within the list (index item_list_pos). */
-	static const char *sql_pos = "SELECT position FROM item WHERE id = ?1 AND checklist_id = ?2";
-	static const char *sql_next =
-		"SELECT id, position FROM item WHERE checklist_id = ?2 AND title LIKE ?3 ESCAPE '\\'"
-		" AND (position, id) > (?4, ?5) AND (position, id) <= (?6, ?7) ORDER BY position, id LIMIT 1";
-	static const char *sql_prev =
-		"SELECT id, position FROM item WHERE checklist_id = ?2 AND title LIKE ?3 ESCAPE '\\'"
-		" AND (position, id) < (?4, ?5) AND (position, id) >= (?6, ?7) ORDER BY position DESC, id DESC LIMIT 1";
-	static const char *sql_rank =
-		"SELECT count(*) FROM item WHERE checklist_id = ?2 AND (position, id) < (?4, ?5)";
-	int64_t start = dir > 0 ? INT64_MIN : INT64_MAX, end = dir > 0 ? INT64_MAX : INT64_MIN, pos = start, key = start;
-	sqlite3_stmt *st;
-	if (after_id) {
-		st = db_stmt(b, sql_pos);
-		sqlite3_bind_int64(st, 1, after_id);
-		sqlite3_bind_int64(st, 2, checklist);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			pos = sqlite3_column_int64(st, 0);
-			key = after_id;
-		}
-		sqlite3_reset(st);
-	}
-	char *like = model_like_pattern(text);
-	int rc = SQLITE_DONE;
-	/* The second pass wraps around, up to the item itself (it may be the
-	 * only match). */
-	for (int pass = 0; pass < 2 && rc == SQLITE_DONE && !(pass && pos == start); pass++) {
-		st = db_stmt(b, dir > 0 ? sql_next : sql_prev);
-		sqlite3_bind_int64(st, 2, checklist);
-		sqlite3_bind_text(st, 3, like, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, pass ? start : pos);
-		sqlite3_bind_int64(st, 5, pass ? start : key);
-		sqlite3_bind_int64(st, 6, pass ? pos : end);
-		sqlite3_bind_int64(st, 7, pass ? key : end);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*id = sqlite3_column_int64(st, 0);
-			pos = sqlite3_column_int64(st, 1);
-		}
-		sqlite3_reset(st);
-	}
-	free(like);
-	if (rc == SQLITE_DONE)
-		return mu_fail(MU_DATA, "no item matches \"%s\"", text);
-	if (rc != SQLITE_ROW)
-		return db_fail(b, rc);
-	st = db_stmt(b, sql_rank);
-	sqlite3_bind_int64(st, 2, checklist);
-	sqlite3_bind_int64(st, 4, pos);
-	sqlite3_bind_int64(st, 5, *id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*row = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? MU_OK : db_fail(b, rc);
-}
-
-static const char *snap_checklist =
-	"SELECT json_object('name', c.name, 'role', r.key), c.event_id FROM checklist c"
-	" LEFT JOIN role r ON r.id = c.role_id WHERE c.id = ?1";
-
-int checklist_add(struct board *b, int64_t event, const char *name, const char *role, int64_t *id)
-{
-	static const char *sql =
-		"INSERT INTO checklist(event_id, name, role_id, position) VALUES (?1, ?2, ?3,"
-		" (SELECT coalesce(max(position), 0) + 1 FROM checklist WHERE event_id = ?1))";
-	int rc = model_check_text("checklist name", name, 1, MODEL_TITLE_MAX);
-	if (rc)
-		return rc;
-	struct change c;
-	if ((rc = db_change_begin(b, &c, "checklist", "add", snap_checklist, 0)))
-		return rc;
-	int64_t role_id = 0;
-	rc = model_event_exists(b, event);
-	if (!rc)
-		rc = model_allow_event(b, event, "add checklists to");
-	if (!rc && role && *role)
-		rc = role_find(b, event, role, &role_id);
-	if (!rc) {
-		sqlite3_stmt *st = db_stmt(b, sql);
-		sqlite3_bind_int64(st, 1, event);
-		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-		if (role_id)
-			sqlite3_bind_int64(st, 3, role_id);
-		rc = db_exec_stmt(b, st);
-		c.id = sqlite3_last_insert_rowid(b->db);
-		c.event = event;
-	}
-	rc = db_change_end(b, &c, rc);
-	if (!rc && id)
-		*id = c.id;
-	return rc;
 }
 
 #define ITEM_COLS                                                                                  \
@@ -237,20 +110,24 @@ int item_get(struct board *b, int64_t id, struct item *out, struct pool *pool)
 	return rc;
 }
 
+/* The snapshots keep ready_before so that undo gives it back too. */
 static const char *snap_qty =
-	"SELECT json_object('qty_ready', i.qty_ready, 'done', i.done), c.event_id"
+	"SELECT json_object('qty_ready', i.qty_ready, 'done', i.done, 'ready_before', i.ready_before), c.event_id"
 	" FROM item i JOIN checklist c ON c.id = i.checklist_id WHERE i.id = ?1";
 static const char *snap_item =
 	"SELECT json_object('title', i.title, 'qty', i.qty, 'qty_ready', i.qty_ready, 'unit', i.unit,"
-	" 'due', i.due, 'done', i.done, 'checklist', c.name), c.event_id"
+	" 'due', i.due, 'done', i.done, 'checklist', c.name, 'ready_before', i.ready_before), c.event_id"
 	" FROM item i JOIN checklist c ON c.id = i.checklist_id WHERE i.id = ?1";
 
-/* ?1 id, ?2 new ready quantity as an expression of the old row, ?3 actor. */
+/* ?1 id, ?2 new ready quantity as an expression of the old row, ?3 actor.
+ * The change that makes an item done remembers the ready quantity before
+ * it (ready_before); one that leaves it not done forgets it. */
 #define SET_READY(expr)                                                                            \
 	"UPDATE item SET qty_ready = " expr ", done = (" expr " >= qty),"                         \
 	" done_by = CASE WHEN " expr " < qty THEN NULL WHEN done THEN done_by ELSE ?3 END,"       \
 	" done_at = CASE WHEN " expr " < qty THEN NULL WHEN done THEN done_at"                    \
 	"   ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,"                                     \
+	" ready_before = CASE WHEN " expr " < qty THEN NULL WHEN done THEN ready_before ELSE qty_ready END," \
 	" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1"
 
 static int change_qty(struct board *b, int64_t id, const char *action, const char *sql, int64_t qty)
@@ -279,12 +156,23 @@ int item_tick(struct board *b, int64_t id, int64_t qty)
 
 int item_untick(struct board *b, int64_t id, int64_t qty)
 {
-	static const char *sql_clear = SET_READY("0 * ?2");
+	/* Not done any more: back to the ready quantity before the tick (below
+	 * the needed one, should that have been lowered since), else 0.  "0 *
+	 * ?2" only keeps ?2 used in both forms. */
+	static const char *sql_clear =
+		SET_READY("(CASE WHEN done THEN max(0, min(coalesce(ready_before, 0), qty - 1)) ELSE 0 END + 0 * ?2)");
 	static const char *sql_sub = SET_READY("max(0, qty_ready - ?2)");
 	if (qty < 0 || qty > 1000000000)
 		return mu_fail(MU_USAGE, "quantity must be between 1 and 1000000000");
-	/* "0 * ?2" only keeps ?2 used in both forms. */
 	return change_qty(b, id, "untick", qty ? sql_sub : sql_clear, qty);
+}
+
+int item_set_ready(struct board *b, int64_t id, int64_t ready)
+{
+	static const char *sql = SET_READY("?2");
+	if (ready < 0 || ready > 1000000000)
+		return mu_fail(MU_USAGE, "the ready quantity must be between 0 and 1000000000");
+	return change_qty(b, id, "set", sql, ready);
 }
 
 static int check_item(const struct item_fields *f)
@@ -298,6 +186,8 @@ static int check_item(const struct item_fields *f)
 		return rc;
 	if (f->qty > 1000000000)
 		return mu_fail(MU_DATA, "quantity %lld is too large", (long long)f->qty);
+	if (f->ready_set && (f->ready < 0 || f->ready > 1000000000))
+		return mu_fail(MU_DATA, "ready quantity %lld is out of range (0 to 1000000000)", (long long)f->ready);
 	return MU_OK;
 }
 
@@ -340,23 +230,88 @@ int item_add(struct board *b, int64_t checklist, const struct item_fields *f, in
 	return rc;
 }
 
-static int edit_item(struct board *b, int64_t id, const struct item_fields *f, const char *expected,
-		     struct conflict *conflict)
+/* The fields of an edit by their audit names (keys of snap_item). */
+enum { IF_TITLE, IF_UNIT, IF_DUE, IF_QTY, IF_READY, IF_N };
+static const char *const if_names[IF_N] = {"title", "unit", "due", "qty", "qty_ready"};
+
+/* Texts of f's fields (numbers written into num); NULL = not given. */
+static void if_split(const struct item_fields *f, const char *v[IF_N], char num[2][24])
+{
+	v[IF_TITLE] = f->title, v[IF_UNIT] = f->unit, v[IF_DUE] = f->due;
+	snprintf(num[0], 24, "%lld", (long long)f->qty);
+	snprintf(num[1], 24, "%lld", (long long)f->ready);
+	v[IF_QTY] = f->qty >= 0 ? num[0] : NULL;
+	v[IF_READY] = f->ready_set ? num[1] : NULL;
+}
+
+/* Which fields of mine to write (see the task's fields_to_write). */
+static int item_fields_to_write(struct board *b, int64_t id, const struct item_fields *base,
+				const struct item_fields *mine, struct merge *m, bool write[IF_N])
+{
+	const char *v[IF_N];
+	char num[2][24];
+	if_split(mine, v, num);
+	if (!base) {
+		for (int i = 0; i < IF_N; i++)
+			write[i] = v[i] != NULL;
+		return MU_OK;
+	}
+	struct item it;
+	struct pool pool = {0};
+	int rc = item_get(b, id, &it, &pool);
+	if (!rc) {
+		const char *bv[IF_N], *cur[IF_N];
+		char bnum[2][24], cnum[2][24];
+		if_split(base, bv, bnum);
+		struct item_fields now = {.title = it.title, .unit = it.unit, .due = it.due, .qty = it.qty,
+					  .ready = it.qty_ready, .ready_set = true};
+		if_split(&now, cur, cnum);
+		rc = model_merge(b, "item", id, IF_N, if_names, bv, v, cur, write, m);
+	}
+	pool_free(&pool);
+	return rc;
+}
+
+static int edit_item(struct board *b, int64_t id, const struct item_fields *given, const char *expected,
+		     struct conflict *conflict, const struct item_fields *base, struct merge *m)
 {
 	static const char *sql_updated = "SELECT updated_at FROM item WHERE id = ?1";
+#define NEW_QTY "(CASE WHEN ?5 < 0 THEN qty ELSE ?5 END)"
+#define NEW_READY "(CASE WHEN ?6 < 0 THEN qty_ready ELSE ?6 END)"
 	static const char *sql =
 		"UPDATE item SET title = coalesce(?2, title), unit = coalesce(?3, unit),"
 		" due = CASE WHEN ?4 IS NULL THEN due WHEN ?4 = '' THEN NULL ELSE ?4 END,"
-		" qty = CASE WHEN ?5 < 0 THEN qty ELSE ?5 END,"
-		" done = (qty_ready >= CASE WHEN ?5 < 0 THEN qty ELSE ?5 END),"
+		" qty = " NEW_QTY ", qty_ready = " NEW_READY ", done = (" NEW_READY " >= " NEW_QTY "),"
+		" done_by = CASE WHEN " NEW_READY " < " NEW_QTY " THEN NULL WHEN done THEN done_by ELSE ?7 END,"
+		" done_at = CASE WHEN " NEW_READY " < " NEW_QTY " THEN NULL WHEN done THEN done_at"
+		"   ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,"
+		" ready_before = CASE WHEN " NEW_READY " < " NEW_QTY " THEN NULL WHEN done THEN ready_before"
+		"   ELSE qty_ready END,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
-	int rc = check_item(f);
+#undef NEW_QTY
+#undef NEW_READY
+	int rc = check_item(given);
 	if (rc)
 		return rc;
 	struct change c;
+	bool write[IF_N];
 	if ((rc = db_change_begin(b, &c, "item", "edit", snap_item, id)))
 		return rc;
-	rc = model_allow_item(b, id, OP_EDIT);
+	if ((rc = item_fields_to_write(b, id, base, given, m, write)))
+		return db_change_end(b, &c, rc);
+	/* the audit row: the fields written, and done with them when a
+	 * quantity changed */
+	struct strbuf keys = STRBUF_INIT;
+	char *k = model_merge_keys(IF_N, if_names, write);
+	sb_add(&keys, k);
+	free(k);
+	if (write[IF_QTY] || write[IF_READY]) {
+		keys.len--; /* the closing ] */
+		sb_add(&keys, keys.len > 1 ? ",\"done\",\"ready_before\"]" : "\"done\",\"ready_before\"]");
+	}
+	c.keys = keys.s;
+	bool ready_only = write[IF_READY] && !write[IF_TITLE] && !write[IF_UNIT] && !write[IF_DUE] && !write[IF_QTY];
+	rc = model_allow_item(b, id, ready_only ? OP_TICK : OP_EDIT);
 	if (!rc && expected) {
 		sqlite3_stmt *st = db_stmt(b, sql_updated);
 		sqlite3_bind_int64(st, 1, id);
@@ -365,25 +320,58 @@ static int edit_item(struct board *b, int64_t id, const struct item_fields *f, c
 		if (!same)
 			rc = model_conflict(b, "item", id, expected, conflict);
 	}
-	if (rc)
-		return db_change_end(b, &c, rc);
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, f->title);
-	db_bind_text(st, 3, f->unit);
-	db_bind_text(st, 4, f->due);
-	sqlite3_bind_int64(st, 5, f->qty);
-	return db_change_end(b, &c, db_exec_stmt(b, st));
+	if (!rc) {
+		sqlite3_stmt *st = db_stmt(b, sql);
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, write[IF_TITLE] ? given->title : NULL);
+		db_bind_text(st, 3, write[IF_UNIT] ? given->unit : NULL);
+		db_bind_text(st, 4, write[IF_DUE] ? given->due : NULL);
+		sqlite3_bind_int64(st, 5, write[IF_QTY] ? given->qty : -1);
+		sqlite3_bind_int64(st, 6, write[IF_READY] ? given->ready : -1);
+		sqlite3_bind_text(st, 7, b->actor, -1, SQLITE_STATIC);
+		rc = db_exec_stmt(b, st);
+	}
+	rc = db_change_end(b, &c, rc);
+	sb_free(&keys);
+	return rc;
 }
 
-int item_edit(struct board *b, int64_t id, const struct item_fields *f) { return edit_item(b, id, f, NULL, NULL); }
+int item_edit(struct board *b, int64_t id, const struct item_fields *f)
+{
+	return edit_item(b, id, f, NULL, NULL, NULL, NULL);
+}
 
 int item_edit_if(struct board *b, int64_t id, const struct item_fields *f, const char *expected_updated_at,
 		 struct conflict *conflict)
 {
 	if (conflict)
 		memset(conflict, 0, sizeof *conflict);
-	return edit_item(b, id, f, expected_updated_at ? expected_updated_at : "", conflict);
+	return edit_item(b, id, f, expected_updated_at ? expected_updated_at : "", conflict, NULL, NULL);
+}
+
+int item_edit_merge(struct board *b, int64_t id, const struct item_fields *base, const struct item_fields *mine,
+		    struct merge *m)
+{
+	return edit_item(b, id, mine, NULL, NULL, base, m);
+}
+
+void item_merge_apply(struct item_fields *base, struct item_fields *mine, const struct merge *m)
+{
+	for (int k = 0; k < m->n; k++) {
+		const struct merge_field *f = &m->f[k];
+		bool keep = f->keep_mine;
+		long long theirs = strtoll(f->theirs, NULL, 10);
+		if (!strcmp(f->name, "title"))
+			base->title = f->theirs, mine->title = keep ? f->mine : NULL;
+		else if (!strcmp(f->name, "unit"))
+			base->unit = f->theirs, mine->unit = keep ? f->mine : NULL;
+		else if (!strcmp(f->name, "due"))
+			base->due = f->theirs, mine->due = keep ? f->mine : NULL;
+		else if (!strcmp(f->name, "qty"))
+			base->qty = theirs, mine->qty = keep ? mine->qty : -1;
+		else if (!strcmp(f->name, "qty_ready"))
+			base->ready = theirs, base->ready_set = true, mine->ready_set = keep && mine->ready_set;
+	}
 }
 
 int item_remove(struct board *b, int64_t id)

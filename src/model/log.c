@@ -218,7 +218,7 @@ static void add_value(struct strbuf *b, const struct kv *v)
 
 static bool skip_key(const struct kv *k)
 {
-	static const char *const noise[] = {"updated_at", "id", "event_id", "position"};
+	static const char *const noise[] = {"updated_at", "id", "event_id", "position", "ready_before"};
 	for (size_t i = 0; i < sizeof noise / sizeof *noise; i++)
 		if (strlen(noise[i]) == k->klen && memcmp(noise[i], k->key, k->klen) == 0)
 			return true;

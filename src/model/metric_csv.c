@@ -275,6 +275,8 @@ out:
 int metric_import_csv(struct board *b, int64_t event, const char *path, size_t *rows)
 {
 	FILE *f = fopen(path, "rb");
+	if (!f && errno == ENOMEM) /* not the file's fault */
+		die("out of memory");
 	if (!f)
 		return mu_fail(MU_DATA, "cannot read %s: %s", path, strerror(errno));
 	struct strbuf s = STRBUF_INIT;
@@ -284,6 +286,8 @@ int metric_import_csv(struct board *b, int64_t event, const char *path, size_t *
 		sb_addn(&s, buf, got);
 	int err = ferror(f) ? errno : 0;
 	fclose(f);
+	if (err == ENOMEM)
+		die("out of memory");
 	if (err) {
 		sb_free(&s);
 		return mu_fail(MU_DATA, "cannot read %s: %s", path, strerror(err));

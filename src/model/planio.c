@@ -1,6 +1,7 @@
 /* A struct plan into the board (one transaction: all or nothing, one audit
  * row) and an event back out as a struct plan for export and templates. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
@@ -234,6 +235,47 @@ static int cmp_id_index(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static int cmp_title(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool title_taken(char *const *sorted, size_t n, const char *s)
+{
+	return n && bsearch(&s, sorted, n, sizeof *sorted, cmp_title);
+}
+
+/* A task others depend on whose title is not unique gets a key ("task-3",
+ * its place in the plan, never any task's title) and its dependents name
+ * the key: the export imports again with every dependency where it was. */
+static void key_ambiguous_deps(struct plan *p)
+{
+	size_t n = p->ntasks;
+	if (n < 2)
+		return;
+	char **sorted = xmalloc(n * sizeof *sorted);
+	bool *target = xcalloc(n, sizeof *target);
+	for (size_t i = 0; i < n; i++) {
+		sorted[i] = p->tasks[i].title;
+		for (size_t k = 0; k < p->tasks[i].ndeps; k++)
+			target[p->tasks[i].deps[k]] = true;
+	}
+	qsort(sorted, n, sizeof *sorted, cmp_title);
+	for (size_t i = 0; i < n; i++) {
+		char *const *hit = target[i] ? bsearch(&p->tasks[i].title, sorted, n, sizeof *sorted, cmp_title) : NULL;
+		bool dup = hit && ((hit > sorted && !strcmp(hit[-1], *hit)) || (hit + 1 < sorted + n && !strcmp(hit[1], *hit)));
+		if (!dup)
+			continue;
+		char key[48];
+		snprintf(key, sizeof key, "task-%zu", i + 1);
+		for (int k = 2; title_taken(sorted, n, key); k++)
+			snprintf(key, sizeof key, "task-%zu-%d", i + 1, k);
+		p->tasks[i].key = pool_strdup(&p->pool, key);
+	}
+	free(sorted);
+	free(target);
+}
+
 static int load_tasks(struct board *b, int64_t ev, struct plan *p)
 {
 	static const char *sql =
@@ -264,8 +306,9 @@ static int load_tasks(struct board *b, int64_t ev, struct plan *p)
 		p->ntasks++;
 	}
 	sqlite3_reset(st);
-	qsort(map, p->ntasks, sizeof *map, cmp_id_index);
-	if (rc == SQLITE_DONE) {
+	if (p->ntasks) /* qsort(NULL, 0, ...) is undefined behaviour */
+		qsort(map, p->ntasks, sizeof *map, cmp_id_index);
+	if (rc == SQLITE_DONE && p->ntasks) {
 		st = db_stmt(b, sql_deps);
 		sqlite3_bind_int64(st, 1, ev);
 		size_t dcap = 0;
@@ -286,6 +329,8 @@ static int load_tasks(struct board *b, int64_t ev, struct plan *p)
 		sqlite3_reset(st);
 	}
 	free(map);
+	if (rc == SQLITE_DONE)
+		key_ambiguous_deps(p);
 	return rc == SQLITE_DONE ? MU_OK : db_fail(b, rc);
 }
 

@@ -41,9 +41,9 @@ int presence_beat(struct board *b, int64_t event, const char *pane)
 		return mu_errcode();
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_text(st, 1, b->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, host, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, host);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)getpid());
-	sqlite3_bind_text(st, 4, pane ? pane : "", -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 4, pane ? pane : "");
 	if (event)
 		sqlite3_bind_int64(st, 5, event);
 	int rc = quick(b, st);
@@ -58,7 +58,7 @@ int presence_leave(struct board *b)
 	char host[256];
 	host_name(host);
 	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_text(st, 1, host, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, host);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
 	return quick(b, st);
 }
@@ -75,7 +75,7 @@ int presence_list(struct board *b, int64_t event, struct presence_list *out)
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, event);
-	sqlite3_bind_text(st, 2, host, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, host);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)getpid());
 	sqlite3_bind_int(st, 4, PRESENCE_STALE_S);
 	int rc;

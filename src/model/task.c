@@ -179,103 +179,6 @@ int task_query(struct board *b, const struct task_query *q, struct task_list *ou
 	return MU_OK;
 }
 
-/* task_find's statements for one filter shape: the next and previous match
- * after (?10 position, ?11 id) up to (?12, ?13) and the rank of a row.  ?5
- * is the LIKE pattern, ?6 the "#id" text. */
-struct find_sql {
-	const char *next, *prev, *rank;
-};
-#define FIND_MATCH                                                                                 \
-	" AND (t.title LIKE ?5 ESCAPE '\\' OR t.owner LIKE ?5 ESCAPE '\\'"                       \
-	" OR t.notes LIKE ?5 ESCAPE '\\' OR '#' || t.id = ?6)"
-#define FIND_SQL(filter)                                                                           \
-	{                                                                                          \
-		"SELECT t.id FROM task t " filter FIND_MATCH                                       \
-		" AND (t.position, t.id) > (?10, ?11) AND (t.position, t.id) <= (?12, ?13)"        \
-		" ORDER BY t.position, t.id LIMIT 1",                                              \
-		"SELECT t.id FROM task t " filter FIND_MATCH                                       \
-		" AND (t.position, t.id) < (?10, ?11) AND (t.position, t.id) >= (?12, ?13)"        \
-		" ORDER BY t.position DESC, t.id DESC LIMIT 1",                                    \
-		"SELECT count(*) FROM task t " filter " AND (t.position, t.id) < (?10, ?11)"       \
-	}
-static const struct find_sql find_by_role = FIND_SQL("WHERE t.role_id = ?2");
-static const struct find_sql find_by_event = FIND_SQL("WHERE t.event_id = ?1");
-static const struct find_sql find_general =
-	FIND_SQL("WHERE (?1 = 0 OR t.event_id = ?1) AND (?2 = 0 OR t.role_id = ?2)"
-		 " AND (?3 IS NULL OR t.owner = ?3) AND (?4 IS NULL OR t.status = ?4)");
-
-/* One statement of task_find bound to q, the key (position, id) and the
- * bound (bpos, bid) it goes up to. */
-static int find_step(struct board *b, const char *sql, const struct task_query *q, const char *like,
-		     const char *hash, int64_t pos, int64_t id, int64_t bpos, int64_t bid, int64_t *out)
-{
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, q->event_id);
-	sqlite3_bind_int64(st, 2, q->role_id);
-	int n = sqlite3_bind_parameter_count(st);
-	if (n >= 3)
-		db_bind_text(st, 3, q->owner);
-	if (n >= 4)
-		db_bind_text(st, 4, q->status >= 0 ? task_status_name((enum task_status)q->status) : NULL);
-	if (n >= 6) {
-		sqlite3_bind_text(st, 5, like, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, hash, -1, SQLITE_STATIC);
-	}
-	sqlite3_bind_int64(st, 10, pos);
-	sqlite3_bind_int64(st, 11, id);
-	if (n >= 13) {
-		sqlite3_bind_int64(st, 12, bpos);
-		sqlite3_bind_int64(st, 13, bid);
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? MU_OK : rc == SQLITE_DONE ? MU_DATA : db_fail(b, rc);
-}
-
-int task_find(struct board *b, const struct task_query *q, const char *text, int64_t after_id, int dir,
-	      int64_t *id, int64_t *row)
-{
-	static const char *sql_pos = "SELECT position FROM task WHERE id = ?1";
-	if (q->order != TASK_ORDER_POSITION)
-		return mu_fail(MU_USAGE, "task_find works in position order");
-	const struct find_sql *f = &find_general;
-	if (!q->owner && q->status < 0 && q->role_id)
-		f = &find_by_role;
-	else if (!q->owner && q->status < 0 && q->event_id)
-		f = &find_by_event;
-	/* The key to start from: the task after_id, or before the first row. */
-	int64_t pos = dir > 0 ? INT64_MIN : INT64_MAX, key = pos;
-	if (after_id) {
-		sqlite3_stmt *st = db_stmt(b, sql_pos);
-		sqlite3_bind_int64(st, 1, after_id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			pos = sqlite3_column_int64(st, 0);
-			key = after_id;
-		}
-		sqlite3_reset(st);
-	}
-	char *like = model_like_pattern(text);
-	const char *sql = dir > 0 ? f->next : f->prev;
-	int64_t start = dir > 0 ? INT64_MIN : INT64_MAX, end = dir > 0 ? INT64_MAX : INT64_MIN;
-	int rc = find_step(b, sql, q, like, text, pos, key, end, end, id);
-	/* Wrap around, up to the task itself (it may be the only match): with
-	 * no match at all every row is read once, not twice. */
-	if (rc == MU_DATA && pos != start)
-		rc = find_step(b, sql, q, like, text, start, start, pos, key, id);
-	free(like);
-	if (rc == MU_DATA)
-		return mu_fail(MU_DATA, "no task matches \"%s\"", text);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = db_stmt(b, sql_pos);
-	sqlite3_bind_int64(st, 1, *id);
-	pos = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return find_step(b, f->rank, q, NULL, NULL, pos, *id, 0, 0, row);
-}
-
 int task_count(struct board *b, const struct task_query *q, int64_t *total, int64_t *done)
 {
 	const char *sql = !unfiltered(q) ? sql_count_general : q->event_id ? sql_count_event : sql_count_role;
@@ -307,8 +210,8 @@ int task_get(struct board *b, int64_t id, struct task *out, struct pool *pool)
 	return rc;
 }
 
-/* The audit snapshot of a task: (json, event id). */
-static const char *snap_task =
+/* The audit snapshot of a task: (json, event id); task_edit.c shares it. */
+const char *const model_task_snap =
 	"SELECT json_object('title', t.title, 'status', t.status, 'owner', t.owner, 'due', t.due,"
 	" 'role', r.key, 'phase', p.key, 'notes', t.notes, 'position', t.position), t.event_id"
 	" FROM task t LEFT JOIN role r ON r.id = t.role_id LEFT JOIN phase p ON p.id = t.phase_id"
@@ -320,8 +223,8 @@ static const char *snap_position =
 
 /* Checks shared by add and edit; resolves role and phase (0 = leave, -1 =
  * none).  Runs inside the transaction. */
-static int check_fields(struct board *b, int64_t event, const struct task_fields *f, int64_t *role,
-			int64_t *phase)
+int model_task_check(struct board *b, int64_t event, const struct task_fields *f, int64_t *role,
+		     int64_t *phase)
 {
 	int rc;
 	if (f->title && (rc = model_check_text("task title", f->title, 1, MODEL_TITLE_MAX)))
@@ -362,14 +265,14 @@ int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_
 		return mu_fail(MU_USAGE, "a task needs a title");
 	struct change c;
 	int64_t role, phase;
-	int rc = db_change_begin(b, &c, "task", "add", snap_task, 0);
+	int rc = db_change_begin(b, &c, "task", "add", model_task_snap, 0);
 	if (rc)
 		return rc;
 	rc = model_event_exists(b, event);
 	if (!rc)
 		rc = model_allow_event(b, event, "add tasks to");
 	if (!rc)
-		rc = check_fields(b, event, f, &role, &phase);
+		rc = model_task_check(b, event, f, &role, &phase);
 	if (!rc) {
 		sqlite3_stmt *st = db_stmt(b, sql);
 		sqlite3_bind_int64(st, 1, event);
@@ -387,59 +290,6 @@ int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_
 	if (!rc && id)
 		*id = c.id;
 	return rc;
-}
-
-/* expected: the updated_at the caller read (NULL = do not compare). */
-static int edit_task(struct board *b, int64_t id, const struct task_fields *f, const char *expected,
-		     struct conflict *conflict)
-{
-	static const char *sql_updated = "SELECT updated_at FROM task WHERE id = ?1";
-	static const char *sql =
-		"UPDATE task SET title = coalesce(?2, title), owner = coalesce(?3, owner),"
-		" notes = coalesce(?4, notes),"
-		" due = CASE WHEN ?5 IS NULL THEN due WHEN ?5 = '' THEN NULL ELSE ?5 END,"
-		" role_id = CASE ?6 WHEN 0 THEN role_id WHEN -1 THEN NULL ELSE ?6 END,"
-		" phase_id = CASE ?7 WHEN 0 THEN phase_id WHEN -1 THEN NULL ELSE ?7 END,"
-		" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
-	struct change c;
-	int64_t role, phase;
-	int rc = db_change_begin(b, &c, "task", "edit", snap_task, id);
-	if (rc)
-		return rc;
-	bool notes_only = !f->title && !f->owner && !f->due && !f->role && !f->phase;
-	rc = model_allow_task(b, id, notes_only ? OP_NOTES : OP_EDIT);
-	if (!rc && expected) {
-		sqlite3_stmt *st = db_stmt(b, sql_updated);
-		sqlite3_bind_int64(st, 1, id);
-		bool same = sqlite3_step(st) == SQLITE_ROW && !strcmp(db_col_text(st, 0), expected);
-		sqlite3_reset(st);
-		if (!same)
-			rc = model_conflict(b, "task", id, expected, conflict);
-	}
-	if (!rc)
-		rc = check_fields(b, c.event, f, &role, &phase);
-	if (!rc) {
-		sqlite3_stmt *st = db_stmt(b, sql);
-		sqlite3_bind_int64(st, 1, id);
-		db_bind_text(st, 2, f->title);
-		db_bind_text(st, 3, f->owner);
-		db_bind_text(st, 4, f->notes);
-		db_bind_text(st, 5, f->due);
-		sqlite3_bind_int64(st, 6, role);
-		sqlite3_bind_int64(st, 7, phase);
-		rc = db_exec_stmt(b, st);
-	}
-	return db_change_end(b, &c, rc);
-}
-
-int task_edit(struct board *b, int64_t id, const struct task_fields *f) { return edit_task(b, id, f, NULL, NULL); }
-
-int task_edit_if(struct board *b, int64_t id, const struct task_fields *f, const char *expected_updated_at,
-		 struct conflict *conflict)
-{
-	if (conflict)
-		memset(conflict, 0, sizeof *conflict);
-	return edit_task(b, id, f, expected_updated_at ? expected_updated_at : "", conflict);
 }
 
 int task_set_status(struct board *b, int64_t id, enum task_status s)
@@ -482,7 +332,7 @@ int task_remove(struct board *b, int64_t id)
 {
 	static const char *sql = "DELETE FROM task WHERE id = ?1";
 	struct change c;
-	int rc = db_change_begin(b, &c, "task", "remove", snap_task, id);
+	int rc = db_change_begin(b, &c, "task", "remove", model_task_snap, id);
 	if (rc)
 		return rc;
 	if ((rc = model_allow_task(b, id, OP_REMOVE)) || (rc = model_trash_task(b, id)))

@@ -282,6 +282,7 @@ void plan_emit(const struct plan *p, enum plan_emit_mode mode, struct strbuf *ou
 		const struct plan_task *t = &p->tasks[i];
 		open_flow(&e, "  ");
 		f_str(&e, "title", t->title);
+		f_str(&e, "key", t->key);
 		f_str(&e, "phase", t->phase);
 		f_str(&e, "role", t->role);
 		f_str(&e, "owner", t->owner);
@@ -292,7 +293,8 @@ void plan_emit(const struct plan *p, enum plan_emit_mode mode, struct strbuf *ou
 		if (t->ndeps)
 			key(&e, "depends");
 		for (size_t j = 0; j < t->ndeps; j++)
-			seq_item(out, j, t->ndeps, p->tasks[t->deps[j]].title);
+			seq_item(out, j, t->ndeps, p->tasks[t->deps[j]].key ? p->tasks[t->deps[j]].key
+									  : p->tasks[t->deps[j]].title);
 		close_flow(&e);
 	}
 	if (p->nchecklists)

@@ -143,14 +143,16 @@ static int parse_phases(struct ctx *c, const struct ynode *list, struct indexes 
 
 static int parse_tasks(struct ctx *c, const struct ynode *list, struct indexes *ix)
 {
-	static const char *const keys[] = {"title", "phase", "role", "owner", "due", "status", "notes", "depends", NULL};
+	static const char *const keys[] = {"title", "phase", "role", "owner", "due", "status", "notes", "depends",
+					   "key", NULL};
 	static const char *const status[] = {"todo", "doing", "blocked", "done", NULL};
-	const struct ynode *it, *v[8];
+	const struct ynode *it, *v[9];
 	struct plan *p = c->p;
 	if (pl_get_seq(c, list, "tasks", &it, &p->ntasks))
 		return MU_DATA;
 	p->tasks = array(p->ntasks, sizeof *p->tasks);
 	ix->tasks.v = xcalloc(p->ntasks, sizeof *ix->tasks.v);
+	ix->tkeys.v = xcalloc(p->ntasks, sizeof *ix->tkeys.v);
 	ix->strays.v = xcalloc(p->ntasks, sizeof *ix->strays.v);
 	c->depends = xcalloc(p->ntasks, sizeof *c->depends);
 	for (size_t i = 0; it; it = it->next, i++) {
@@ -165,8 +167,11 @@ static int parse_tasks(struct ctx *c, const struct ynode *list, struct indexes *
 		    pl_get_str(c, v[3], "owner", false, &t->owner) ||
 		    pl_get_date(c, v[4], "due", t->due) ||
 		    pl_get_enum(c, v[5], "status", status, "todo, doing, blocked or done", &t->status) ||
-		    pl_get_str(c, v[6], "notes", true, &t->notes) || pl_get_seq(c, v[7], "depends", &d, &nd))
+		    pl_get_str(c, v[6], "notes", true, &t->notes) || pl_get_seq(c, v[7], "depends", &d, &nd) ||
+		    pl_get_str(c, v[8], "key", false, &t->key))
 			return MU_DATA;
+		if (t->key)
+			pl_kindex_add(&ix->tkeys, t->key, i, v[8]);
 		c->depends[i] = nd ? v[7] : NULL;
 		pl_kindex_add(&ix->tasks, t->title, i, v[0]);
 		if (p->npeople && t->owner && !pl_kindex_find(&ix->people, t->owner, NULL))
@@ -178,6 +183,8 @@ static int parse_tasks(struct ctx *c, const struct ynode *list, struct indexes *
 		if (!j || strcmp(ix->strays.v[j].k, ix->strays.v[j - 1].k))
 			pl_warn(c, ix->strays.v[j].node->line, ix->strays.v[j].node->col,
 			      "owner \"%s\" is not among people", ydoc_clip(ix->strays.v[j].k).s);
+	if (pl_kindex_sort(c, &ix->tkeys, "task key"))
+		return MU_DATA;
 	return pl_kindex_sort(c, &ix->tasks, NULL);
 }
 

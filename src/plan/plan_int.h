@@ -118,7 +118,7 @@ struct kindex {
 	size_t n;
 };
 struct indexes {
-	struct kindex roles, phases, people, tasks;
+	struct kindex roles, phases, people, tasks, tkeys; /* tkeys: tasks by key */
 	struct kindex strays; /* task owners missing from people */
 };
 void pl_kindex_add(struct kindex *ix, const char *k, size_t i, const struct ynode *node);

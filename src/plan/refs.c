@@ -57,6 +57,7 @@ void pl_indexes_free(struct indexes *x)
 	free(x->phases.v);
 	free(x->people.v);
 	free(x->tasks.v);
+	free(x->tkeys.v);
 }
 
 /* A reference to a declared key: role, phase or owner. */
@@ -77,7 +78,7 @@ static size_t stuck_dep(const struct plan *p, const size_t *pending, size_t x)
 	return k;
 }
 
-/* Dependencies by title, then a cycle check (Kahn's algorithm; whatever is
+/* Dependencies by key (a task's `key:`), else by title, then a cycle check (Kahn's algorithm; whatever is
  * left over lies on or behind a cycle, which is then walked and named). */
 int pl_resolve_depends(struct ctx *c, struct indexes *ix)
 {
@@ -92,13 +93,16 @@ int pl_resolve_depends(struct ctx *c, struct indexes *ix)
 			size_t count;
 			if (pl_get_required(c, d, d, "title", "dependency", &title))
 				return MU_DATA;
-			const struct kref *r = pl_kindex_find(&ix->tasks, title, &count);
+			const struct kref *r = pl_kindex_find(&ix->tkeys, title, NULL);
+			count = 1;
 			if (!r)
-				return nerr(c, d, "unknown dependency \"%s\" (no task has this title)",
+				r = pl_kindex_find(&ix->tasks, title, &count);
+			if (!r)
+				return nerr(c, d, "unknown dependency \"%s\" (no task has this key or title)",
 					    ydoc_clip(title).s);
 			if (count > 1)
-				return nerr(c, d, "ambiguous dependency \"%s\": %zu tasks have this title",
-					    ydoc_clip(title).s, count);
+				return nerr(c, d, "ambiguous dependency \"%s\": %zu tasks have this title"
+					    " (give the one meant a key: and depend on that)", ydoc_clip(title).s, count);
 			for (size_t k = 0; k < t->ndeps; k++)
 				if (t->deps[k] == r->i)
 					return nerr(c, d, "dependency \"%s\" listed twice", ydoc_clip(title).s);

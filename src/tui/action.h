@@ -51,7 +51,8 @@
 	X(TASKS, MINE, "mine", "m", "Only my tasks, or everyone's") \
 	X(TASKS, MOVE_UP, "move-up", "K", "Move the task up") \
 	X(TASKS, MOVE_DOWN, "move-down", "J", "Move the task down") \
-	X(ITEMS, RAISE, "raise", "+ =", "Materials: one more ready") \
+	X(ITEMS, RAISE, "raise", "+", "Materials: one more ready") \
+	X(ITEMS, SET_READY, "set-ready", "=", "Materials: set how many are ready (500 of 2000)") \
 	X(ITEMS, LOWER, "lower", "-", "Materials: one less ready") \
 	X(SHEET, FILTER, "filter", "f", "Log: only one person's changes (f again: everyone)") \
 	X(SHEET, RESTORE, "restore", "r", "Trash: put the entry back")

@@ -2,16 +2,31 @@
  * the event shown, and the loop itself (draw what is dirty, one doupdate(),
  * wait for a key at most refresh_ms, poll data_version for live refresh). */
 #include "tui.h"
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 static volatile sig_atomic_t got_signal;
 static bool curses_on;
+/* The terminal's settings before curses: put back at any exit, even one
+ * from inside ncurses (it exits by itself when it runs out of memory while
+ * reading the terminal's description). */
+static struct termios tty_saved;
+static bool tty_saved_ok;
+
+static void restore_tty_at_exit(void)
+{
+	if (tty_saved_ok)
+		tcsetattr(STDOUT_FILENO, TCSANOW, &tty_saved);
+}
 
 static void restore_terminal(void)
 {
@@ -209,6 +224,25 @@ static int start_theme(const struct tui_options *o, struct theme *th)
 	return rc;
 }
 
+/* get_wch gave ERR after `elapsed` of the `ms` it could wait: a timeout,
+ * or a terminal that is gone.  A hung-up terminal does not always bring
+ * SIGHUP (stdin a tty nobody controls, a broken SSH pty): every read fails
+ * at once, and taking that for a timeout spun the loop at 50% CPU for
+ * ever.  Gone: the poll says hang-up or error, or twenty reads in a row
+ * failed long before their time.  The board then ends as on SIGHUP. */
+static bool input_lost(int ms, long long elapsed)
+{
+	static int early;
+	if ((ms >= 0 && elapsed >= ms - 1) || got_signal) {
+		early = 0;
+		return false;
+	}
+	struct pollfd pf = {.fd = STDIN_FILENO, .events = POLLIN};
+	if (poll(&pf, 1, 0) == 1 && (pf.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return true;
+	return ++early >= 20;
+}
+
 /* One key: a code point or KEYCODE_FN + KEY_*; -1 on timeout.  Escape
  * sequences the terminfo entry does not know (a TERM that does not match
  * the terminal) are swallowed whole instead of arriving as "[", "4", "~". */
@@ -220,9 +254,15 @@ int ui_getkey(int ms)
 	if (winsize_resized()) /* SIGWINCH: src/tui/winsize.c */
 		return KEYCODE_FN + KEY_RESIZE;
 	timeout(ms);
+	long long t0 = now_ms();
 	int r = get_wch(&ch);
-	if (r == ERR)
-		return winsize_resized() ? KEYCODE_FN + KEY_RESIZE : -1;
+	if (r == ERR) {
+		if (winsize_resized())
+			return KEYCODE_FN + KEY_RESIZE;
+		if (input_lost(ms, now_ms() - t0))
+			got_signal = SIGHUP;
+		return -1;
+	}
 	if (r == KEY_CODE_YES)
 		return KEYCODE_FN + (int)ch;
 	if (ch != 27)
@@ -251,9 +291,27 @@ static bool start_curses(struct app *a, const struct theme *th)
 	sigaction(SIGHUP, &sa, NULL);
 	setlocale(LC_ALL, "");
 	winsize_init(); /* the size ncurses sees is capped */
+	if (!tty_saved_ok && tcgetattr(STDOUT_FILENO, &tty_saved) == 0) {
+		tty_saved_ok = true;
+		atexit(restore_tty_at_exit);
+	}
 	/* newterm, not initscr: on a terminal it cannot use it returns NULL
 	 * instead of exiting (tui_check_terminal has normally said so first). */
-	if (!newterm(NULL, stdout, stdin)) {
+	/* The terminal was checked: a failure here is memory (ncurses does not
+	 * always say so), unless a second try fails with memory to spare. */
+	SCREEN *scr = NULL;
+	for (int attempt = 0; attempt < 2 && !scr; attempt++) {
+		errno = 0;
+		ncurses_guard(true);
+		scr = newterm(NULL, stdout, stdin);
+		ncurses_guard(false);
+		void *probe = scr ? NULL : malloc(1 << 16);
+		bool memory = probe != NULL && errno != ENOMEM;
+		free(probe);
+		if (!scr && !memory)
+			die("out of memory (starting the screen)");
+	}
+	if (!scr) {
 		fprintf(stderr, "muster: cannot open the terminal (TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "");
 		return false;
 	}

@@ -1,6 +1,7 @@
 /* Overlays: the help screen, generated from the action table and the live
  * keymap (so config overrides show), and the event picker. */
 #include "tui.h"
+#include "muster/merge.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -153,13 +154,20 @@ void event_pick(struct app *a)
 	a->dirty |= DIRTY_ALL;
 }
 
-/* Words of s wrapped to w columns into at most max lines of out[]. */
+/* Words of s wrapped to w columns into at most max lines of out[]; a
+ * newline in s starts a new line. */
 static int wrap(const char *s, int w, char out[][256], int max)
 {
 	int n = 0;
 	struct strbuf line = STRBUF_INIT;
 	while (*s && n < max) {
-		size_t wl = strcspn(s, " ");
+		if (*s == '\n') {
+			text_cut(out[n++], 256, sb_str(&line), w);
+			sb_reset(&line);
+			s++;
+			continue;
+		}
+		size_t wl = strcspn(s, " \n");
 		char word[256];
 		snprintf(word, sizeof word, "%.*s", (int)(wl < 255 ? wl : 255), s);
 		if (line.len && utf8_width(sb_str(&line)) + 1 + utf8_width(word) > w) {
@@ -206,4 +214,45 @@ int ui_choice(struct app *a, const char *title, const char *body, const char *fo
 	}
 	a->dirty |= DIRTY_ALL;
 	return 27;
+}
+
+/* A value as one short line for the question: newlines and tabs as
+ * spaces, cut to cols columns. */
+static void preview(char *out, size_t n, const char *s, int cols)
+{
+	struct strbuf b = STRBUF_INIT;
+	for (; *s; s++)
+		sb_addc(&b, *s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s);
+	text_cut(out, n, *sb_str(&b) ? sb_str(&b) : "(empty)", cols);
+	sb_free(&b);
+}
+
+static const char *field_label(const char *name)
+{
+	static const struct {
+		const char *name, *label;
+	} labels[] = {{"title", "Title"}, {"owner", "Owner"}, {"due", "Due"}, {"phase", "Phase"}, {"role", "Role"},
+		      {"notes", "Notes"}, {"qty", "Needed"}, {"qty_ready", "Ready"}, {"unit", "Unit"}};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (!strcmp(labels[i].name, name))
+			return labels[i].label;
+	return name;
+}
+
+bool ask_merge(struct app *a, const char *what, struct merge *m)
+{
+	for (int i = 0; i < m->n; i++) {
+		struct merge_field *f = &m->f[i];
+		char mine[400], theirs[400], body[1100], title[80];
+		preview(mine, sizeof mine, f->mine, 120);
+		preview(theirs, sizeof theirs, f->theirs, 120);
+		snprintf(title, sizeof title, "Changed meanwhile · %s (%d of %d)", field_label(f->name), i + 1, m->n);
+		snprintf(body, sizeof body, "%s changed %s of %s at %s while you edited it.\nYours:  %s\nTheirs: %s",
+			 m->actor ? m->actor : "someone", field_label(f->name), what, m->at ? m->at : "?", mine, theirs);
+		int k = ui_choice(a, title, body, "m keep mine · t keep theirs · Esc cancel", "mt");
+		if (k != 'm' && k != 't')
+			return false;
+		f->keep_mine = k == 'm';
+	}
+	return true;
 }

@@ -166,10 +166,21 @@ void fmt_num(char *buf, size_t n, double v)
 	static const struct {
 		double div;
 		const char *unit;
-	} scale[] = {{1e9, "G"}, {1e6, "M"}, {1e3, "k"}};
+	} scale[] = {{1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "k"}};
 	double a = fabs(v);
 	if (isnan(v)) {
 		snprintf(buf, n, "–");
+		return;
+	}
+	if (isinf(v) || a >= 999.95e12) { /* 1e300: "1e300", never 300 digits */
+		char e[32];
+		snprintf(e, sizeof e, "%.2g", v);
+		char *x = strchr(e, 'e'), *d = x ? x + 1 : NULL;
+		if (d && *d == '+')
+			memmove(d, d + 1, strlen(d));
+		while (d && d[0] == '0' && d[1])
+			memmove(d, d + 1, strlen(d));
+		snprintf(buf, n, "%s", isinf(v) ? (v < 0 ? "-∞" : "∞") : e);
 		return;
 	}
 	for (size_t i = 0; i < sizeof scale / sizeof scale[0]; i++) {

@@ -1,124 +1,38 @@
-/* Modal forms for add/edit and one-line prompts: wide-character line
- * editing (get_wch, so CJK input works), Left/Right/Home/End, Backspace,
- * Delete, Ctrl-U/Ctrl-K, Tab between fields, Enter saves after validating
- * every field (the message shows under the bad field), Escape cancels. */
+/* Modal forms for add/edit and one-line prompts: each field edits its whole
+ * value (src/tui/textedit.c: the model's limit, notes over several rows),
+ * Tab between fields, Enter saves after checking every changed field (the
+ * message shows under the bad field; a field left alone is kept exactly as
+ * it was), Escape cancels.  form_field.changed tells the caller what the
+ * user changed, for edits that write only that. */
 #include "tui.h"
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#define LINE_MAX_CH 400
-
-struct line {
-	uint32_t ch[LINE_MAX_CH];
-	int len, pos, scroll;
-};
-
-static void line_set(struct line *l, const char *s)
-{
-	size_t n = strlen(s), i = 0;
-	l->len = l->pos = l->scroll = 0;
-	while (i < n && l->len < LINE_MAX_CH) {
-		uint32_t cp;
-		i += (size_t)utf8_decode(s + i, n - i, &cp);
-		l->ch[l->len++] = cp;
-	}
-	l->pos = l->len;
-}
-
-static void put_utf8(struct strbuf *b, uint32_t c)
-{
-	char m[4];
-	if (c < 0x80)
-		sb_addc(b, (char)c);
-	else if (c < 0x800)
-		m[0] = (char)(0xC0 | c >> 6), m[1] = (char)(0x80 | (c & 0x3F)), sb_addn(b, m, 2);
-	else if (c < 0x10000)
-		m[0] = (char)(0xE0 | c >> 12), m[1] = (char)(0x80 | (c >> 6 & 0x3F)),
-		m[2] = (char)(0x80 | (c & 0x3F)), sb_addn(b, m, 3);
-	else
-		m[0] = (char)(0xF0 | c >> 18), m[1] = (char)(0x80 | (c >> 12 & 0x3F)),
-		m[2] = (char)(0x80 | (c >> 6 & 0x3F)), m[3] = (char)(0x80 | (c & 0x3F)), sb_addn(b, m, 4);
-}
-
-static void line_get(const struct line *l, char *out, size_t n)
+void form_set(struct form_field *f, const char *fmt, ...)
 {
 	struct strbuf b = STRBUF_INIT;
-	for (int i = 0; i < l->len; i++)
-		put_utf8(&b, l->ch[i]);
-	snprintf(out, n, "%s", sb_str(&b));
-	sb_free(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&b, fmt, ap);
+	va_end(ap);
+	free(f->text); /* after the new text is made: fmt's arguments may be in it */
+	f->text = b.s ? b.s : xstrdup("");
 }
 
-/* Draws the visible part of the line in w columns; returns the cursor x. */
-static int line_draw(struct line *l, int y, int x, int w, bool focus)
+void form_free(struct form_field *f, int n)
 {
-	int cw = 0;
-	if (l->pos < l->scroll)
-		l->scroll = l->pos;
-	for (;;) { /* scroll right until the cursor fits */
-		cw = 0;
-		for (int i = l->scroll; i < l->pos; i++)
-			cw += utf8_cp_width(l->ch[i]);
-		if (cw < w || l->scroll >= l->pos)
-			break;
-		l->scroll++;
+	for (int i = 0; i < n; i++) {
+		free(f[i].text);
+		f[i].text = NULL;
 	}
-	struct strbuf b = STRBUF_INIT;
-	int used = 0;
-	for (int i = l->scroll; i < l->len; i++) {
-		int cwid = utf8_cp_width(l->ch[i]);
-		if (used + cwid > w)
-			break;
-		put_utf8(&b, l->ch[i] < 32 ? '?' : l->ch[i]);
-		used += cwid;
-	}
-	ui_fill(y, x, w, UI_INPUT);
-	ui_text(y, x, w, sb_str(&b), UI_INPUT, false);
-	sb_free(&b);
-	(void)focus;
-	return x + cw;
 }
 
-/* Returns true when the key was a line-editing key. */
-static bool line_key(struct line *l, int key)
-{
-	switch (key) {
-	case KEYCODE_FN + KEY_LEFT: if (l->pos > 0) l->pos--; return true;
-	case KEYCODE_FN + KEY_RIGHT: if (l->pos < l->len) l->pos++; return true;
-	case KEYCODE_FN + KEY_HOME: case 1: l->pos = 0; return true;
-	case KEYCODE_FN + KEY_END: case 5: l->pos = l->len; return true;
-	case KEYCODE_FN + KEY_BACKSPACE: case 127: case 8:
-		if (l->pos == 0)
-			return true;
-		l->pos--;
-		/* fall through */
-	case KEYCODE_FN + KEY_DC: case 4:
-		if (l->pos < l->len) {
-			memmove(&l->ch[l->pos], &l->ch[l->pos + 1], (size_t)(l->len - l->pos - 1) * sizeof l->ch[0]);
-			l->len--;
-		}
-		return true;
-	case 21: /* C-u: delete to the start */
-		memmove(&l->ch[0], &l->ch[l->pos], (size_t)(l->len - l->pos) * sizeof l->ch[0]);
-		l->len -= l->pos;
-		l->pos = 0;
-		return true;
-	case 11: l->len = l->pos; return true; /* C-k */
-	}
-	if (key >= 32 && key < KEYCODE_FN && key != 127) {
-		if (l->len >= LINE_MAX_CH)
-			return true;
-		memmove(&l->ch[l->pos + 1], &l->ch[l->pos], (size_t)(l->len - l->pos) * sizeof l->ch[0]);
-		l->ch[l->pos++] = (uint32_t)key;
-		l->len++;
-		return true;
-	}
-	return false;
-}
+static const char *text_of(const struct form_field *f) { return f->text ? f->text : ""; }
 
 bool parse_number(const char *s, double *v)
 {
@@ -148,9 +62,9 @@ static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 {
 	char v[128];
 	double d;
-	text_cut(v, sizeof v, f->value, 30);
+	text_cut(v, sizeof v, text_of(f), 30);
 	err[0] = 0;
-	if (!*f->value) {
+	if (!*text_of(f)) {
 		if (f->required)
 			snprintf(err, n, "%s is required", f->label);
 		return !f->required;
@@ -162,33 +76,35 @@ static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 	switch (f->kind) {
 	case FIELD_DATE: {
 		int32_t day;
-		if (!date_resolve(f->value, day_of(a->ev.start), &day)) {
+		char iso[16];
+		if (!date_resolve(text_of(f), day_of(a->ev.start), &day)) {
 			snprintf(err, n, "not a date: %s (2026-09-01 or T-14)", v);
 			return false;
 		}
-		date_format(day, f->value);
+		date_format(day, iso);
+		form_set(f, "%s", iso);
 		return true;
 	}
 	case FIELD_NUMBER:
-		if (!parse_number(f->value, &d))
+		if (!parse_number(text_of(f), &d))
 			snprintf(err, n, "not a number: %s", v);
 		return !err[0];
 	case FIELD_INT:
-		if (!parse_number(f->value, &d) || d < 0 || d != floor(d) || d > 1e15)
+		if (!parse_number(text_of(f), &d) || d < 0 || d != floor(d) || d > 1e15)
 			snprintf(err, n, "not a whole number: %s", v);
 		return !err[0];
 	case FIELD_ROLE:
 		for (size_t i = 0; i < a->roles.n; i++)
-			if (!strcasecmp(f->value, a->roles.v[i].key) || !strcasecmp(f->value, a->roles.v[i].name)) {
-				snprintf(f->value, sizeof f->value, "%s", a->roles.v[i].key);
+			if (!strcasecmp(text_of(f), a->roles.v[i].key) || !strcasecmp(text_of(f), a->roles.v[i].name)) {
+				form_set(f, "%s", a->roles.v[i].key);
 				return true;
 			}
 		snprintf(err, n, "no role %s (r cycles roles in the task list)", v);
 		return false;
 	case FIELD_PHASE:
 		for (size_t i = 0; i < a->phases.n; i++)
-			if (!strcasecmp(f->value, a->phases.v[i].key) || !strcasecmp(f->value, a->phases.v[i].name)) {
-				snprintf(f->value, sizeof f->value, "%s", a->phases.v[i].key);
+			if (!strcasecmp(text_of(f), a->phases.v[i].key) || !strcasecmp(text_of(f), a->phases.v[i].name)) {
+				form_set(f, "%s", a->phases.v[i].key);
 				return true;
 			}
 		snprintf(err, n, "no phase %s", v);
@@ -197,7 +113,7 @@ static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 		if (!a->people.n)
 			return true;
 		for (size_t i = 0; i < a->people.n; i++)
-			if (!strcmp(f->value, a->people.v[i].login))
+			if (!strcmp(text_of(f), a->people.v[i].login))
 				return true;
 		snprintf(err, n, "%s is not on the team", v);
 		return false;
@@ -206,93 +122,163 @@ static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 	return true;
 }
 
-static void draw_form(struct app *a, const char *title, struct form_field *f, struct line *l, int n,
-		      int cur, int bad, const char *err, int *cy, int *cx)
+#define NOTES_ROWS 8 /* at most, of a multi-line field */
+
+struct form_state {
+	struct form_field *f;
+	struct tedit *t;
+	int n, cur, bad, w, lw;
+	int *rows; /* rows each field takes */
+	char err[256];
+};
+
+/* Rows per field: one, or for notes as many as they need up to
+ * NOTES_ROWS (at least 3), fewer when the screen is short. */
+static int layout_rows(struct app *a, struct form_state *s)
 {
-	int lw = 0;
-	for (int i = 0; i < n; i++)
-		if (utf8_width(f[i].label) > lw)
-			lw = utf8_width(f[i].label);
-	int w = a->W - 4 < 70 ? a->W - 4 : 70;
-	int h = n + 3 + (err[0] ? 1 : 0);
+	int fw = s->w - s->lw - 5, total = 0, spare = a->H - 3 - (s->err[0] ? 1 : 0);
+	for (int i = 0; i < s->n; i++) {
+		int r = 1;
+		if (s->t[i].multiline) {
+			r = tedit_rows(&s->t[i], fw);
+			r = r < 3 ? 3 : r > NOTES_ROWS ? NOTES_ROWS : r;
+		}
+		s->rows[i] = r;
+		total += r;
+	}
+	for (int i = s->n - 1; i >= 0 && total > spare; i--) /* a short screen */
+		while (s->rows[i] > 1 && total > spare)
+			s->rows[i]--, total--;
+	return total;
+}
+
+static void draw_form(struct app *a, const char *title, struct form_state *s, int *cy, int *cx)
+{
+	s->lw = 0;
+	for (int i = 0; i < s->n; i++)
+		if (utf8_width(s->f[i].label) > s->lw)
+			s->lw = utf8_width(s->f[i].label);
+	s->w = a->W - 4 < 70 ? a->W - 4 : 70;
+	int h = layout_rows(a, s) + 3 + (s->err[0] ? 1 : 0);
 	if (h > a->H)
 		h = a->H;
-	int y = (a->H - h) / 2, x = (a->W - w) / 2, row = y + 1;
+	int y = (a->H - h) / 2, x = (a->W - s->w) / 2, row = y + 1, w = s->w;
 	struct rect r = {y, x, h, w};
 	for (int i = 0; i < h; i++)
 		ui_fill(y + i, x, w, UI_DIALOG);
 	ui_box(r, title, true, false);
-	for (int i = 0; i < n && row < y + h - 2; i++, row++) {
-		ui_text(row, x + 2, lw, f[i].label, i == bad ? UI_ERROR : UI_DIALOG, true);
-		int fx = x + 3 + lw, fw = w - lw - 5;
-		int px = fx;
-		if (f[i].kind == FIELD_INFO)
-			ui_text(row, fx, fw, f[i].value, UI_DIM, true);
-		else
-			px = line_draw(&l[i], row, fx, fw, i == cur);
-		if (i == cur)
-			*cy = row, *cx = px;
-		if (i == bad && err[0] && row + 1 < y + h - 2) {
-			row++;
-			ui_text(row, fx, fw, err, UI_ERROR, false);
+	*cy = y, *cx = x;
+	for (int i = 0; i < s->n && row < y + h - 2; i++) {
+		const struct form_field *f = &s->f[i];
+		int fx = x + 3 + s->lw, fw = w - s->lw - 5, fh = s->rows[i];
+		if (row + fh > y + h - 2)
+			fh = y + h - 2 - row;
+		ui_text(row, x + 2, s->lw, f->label, i == s->bad ? UI_ERROR : UI_DIALOG, true);
+		int ty, tx;
+		if (f->kind == FIELD_INFO) {
+			ui_text(row, fx, fw, text_of(f), UI_DIM, true);
+			ty = row, tx = fx;
+		} else {
+			tedit_draw(&s->t[i], row, fx, fw, fh, i == s->cur, &ty, &tx);
 		}
+		if (i == s->cur)
+			*cy = ty, *cx = tx;
+		row += fh;
+		if (i == s->bad && s->err[0] && row < y + h - 2)
+			ui_text(row++, fx, fw, s->err, UI_ERROR, false);
 	}
-	ui_text(y + h - 2, x + 2, w - 4, "Enter save · Esc cancel · Tab next field · C-u clear",
+	ui_text(y + h - 2, x + 2, w - 4,
+		s->t[s->cur].multiline ? "Enter save · Esc cancel · Tab next field · C-j new line"
+				       : "Enter save · Esc cancel · Tab next field · C-u clear",
 		UI_DIM, false);
+}
+
+/* Enter: every field's text back into f; a field left as it was is taken
+ * as it is (never checked, cut or normalised), a changed one is checked. */
+static bool save(struct app *a, struct form_state *s, char *const *initial)
+{
+	s->bad = -1;
+	for (int i = 0; i < s->n && s->bad < 0; i++) {
+		struct form_field *f = &s->f[i];
+		if (f->kind == FIELD_INFO)
+			continue;
+		char *now = tedit_text(&s->t[i]);
+		f->changed = strcmp(now, initial[i]) != 0;
+		free(f->text);
+		f->text = now;
+		bool ok = true;
+		if (f->changed) {
+			ok = validate(a, f, s->err, sizeof s->err);
+		} else if (f->required && !*now) {
+			snprintf(s->err, sizeof s->err, "%s is required", f->label);
+			ok = false;
+		}
+		if (!ok)
+			s->bad = s->cur = i;
+	}
+	return s->bad < 0;
 }
 
 bool form_run(struct app *a, const char *title, struct form_field *f, int n)
 {
-	struct line *l = xcalloc((size_t)n, sizeof *l);
-	for (int i = 0; i < n; i++)
-		line_set(&l[i], f[i].value);
-	int cur = 0, bad = -1, editable = 0;
-	for (int i = 0; i < n; i++)
+	struct form_state s = {.f = f, .n = n, .bad = -1};
+	s.t = xcalloc((size_t)n, sizeof *s.t);
+	s.rows = xcalloc((size_t)n, sizeof *s.rows);
+	char **initial = xcalloc((size_t)n, sizeof *initial);
+	int editable = 0;
+	for (int i = 0; i < n; i++) {
+		initial[i] = xstrdup(text_of(&f[i]));
+		tedit_set(&s.t[i], initial[i], f[i].max ? f[i].max : BOARD_TITLE_MAX, f[i].multiline);
+		f[i].changed = false;
 		editable += f[i].kind != FIELD_INFO;
-	while (editable && f[cur].kind == FIELD_INFO)
-		cur++;
+	}
+	while (editable && f[s.cur].kind == FIELD_INFO)
+		s.cur++;
 	bool saved = false, done = false;
-	char err[256] = "";
 	curs_set(1);
 	while (!done && !app_signalled()) {
 		int cy = 0, cx = 0;
-		draw_form(a, title, f, l, n, cur, bad, err, &cy, &cx);
+		draw_form(a, title, &s, &cy, &cx);
 		move(cy, cx);
 		wnoutrefresh(stdscr);
 		doupdate();
 		int key = ui_getkey(-1);
 		if (key < 0)
 			continue;
+		int fw = s.w - s.lw - 5;
+		bool full = false;
 		if (key == KEYCODE_FN + KEY_RESIZE) {
 			app_layout(a);
 			app_draw(a);
-			continue;
-		}
-		if (key == 27) {
+		} else if (key == 27) {
 			done = true;
+		} else if (key == '\r' || key == KEYCODE_FN + KEY_ENTER || (key == '\n' && !s.t[s.cur].multiline)) {
+			saved = done = save(a, &s, initial);
+		} else if (key == KEYCODE_FN + KEY_MOUSE || f[s.cur].kind == FIELD_INFO) {
+			/* nothing to edit */
+		} else if (tedit_key(&s.t[s.cur], key, fw, &full)) {
+			if (full) {
+				snprintf(s.err, sizeof s.err, "%s: at most %zu bytes", f[s.cur].label, s.t[s.cur].max);
+				s.bad = s.cur;
+			}
 		} else if (key == '\t' || key == KEYCODE_FN + KEY_DOWN) {
 			do
-				cur = (cur + 1) % n;
-			while (editable && f[cur].kind == FIELD_INFO);
+				s.cur = (s.cur + 1) % n;
+			while (editable && f[s.cur].kind == FIELD_INFO);
 		} else if (key == KEYCODE_FN + KEY_BTAB || key == KEYCODE_FN + KEY_UP) {
 			do
-				cur = (cur + n - 1) % n;
-			while (editable && f[cur].kind == FIELD_INFO);
-		} else if (key == '\r' || key == '\n' || key == KEYCODE_FN + KEY_ENTER) {
-			bad = -1;
-			for (int i = 0; i < n && bad < 0; i++) {
-				line_get(&l[i], f[i].value, sizeof f[i].value);
-				if (!validate(a, &f[i], err, sizeof err))
-					bad = cur = i;
-			}
-			if (bad < 0)
-				saved = done = true;
-		} else if (key != KEYCODE_FN + KEY_MOUSE && f[cur].kind != FIELD_INFO) {
-			line_key(&l[cur], key);
+				s.cur = (s.cur + n - 1) % n;
+			while (editable && f[s.cur].kind == FIELD_INFO);
 		}
 	}
 	curs_set(0);
-	free(l);
+	for (int i = 0; i < n; i++) {
+		tedit_free(&s.t[i]);
+		free(initial[i]);
+	}
+	free(initial);
+	free(s.t);
+	free(s.rows);
 	a->dirty |= DIRTY_ALL;
 	return saved;
 }

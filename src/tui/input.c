@@ -21,13 +21,14 @@ static unsigned focus(struct app *a, int id)
 static unsigned search(struct app *a, struct pane *p, int dir, bool ask)
 {
 	if (ask) {
-		struct form_field f = {.label = "Search", .kind = FIELD_TEXT};
-		snprintf(f.value, sizeof f.value, "%s", a->search);
-		if (!form_run(a, "Search in this pane", &f, 1) || !f.value[0])
+		struct form_field f = {.label = "Search", .kind = FIELD_TEXT, .max = sizeof a->search - 1};
+		form_set(&f, "%s", a->search);
+		if (!form_run(a, "Search in this pane", &f, 1) || !f.text[0]) {
+			form_free(&f, 1);
 			return DIRTY_ALL;
-		size_t n = strlen(f.value) < sizeof a->search - 1 ? strlen(f.value) : sizeof a->search - 1;
-		memcpy(a->search, f.value, n);
-		a->search[n] = 0;
+		}
+		snprintf(a->search, sizeof a->search, "%s", f.text); /* max: it fits whole */
+		form_free(&f, 1);
 	}
 	if (!a->search[0]) {
 		app_status(a, false, "nothing to search for yet: press /");

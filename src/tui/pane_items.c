@@ -2,6 +2,7 @@
  * ready/needed quantities; space ticks or unticks, +/- raise or lower the
  * ready quantity by one.  Loads only the visible rows (item_query). */
 #include "tui.h"
+#include "muster/merge.h"
 #include "muster/history.h"
 #include <stdio.h>
 #include <string.h>
@@ -137,12 +138,52 @@ static unsigned changed(struct app *a, int rc, const char *what)
 	return DIRTY_ALL;
 }
 
+/* An edit saved field by field (see the tasks pane): a tick someone made
+ * meanwhile stays unless the user changed Ready too. */
+static unsigned save_edit(struct app *a, int64_t id, const struct item_fields *opened, struct item_fields mine)
+{
+	struct item_fields base = *opened;
+	struct merge m[4] = {{.n = 0}};
+	int rc = MU_OK;
+	bool cancelled = false;
+	for (int round = 0; round < 4; round++) {
+		rc = item_edit_merge(a->b, id, &base, &mine, &m[round]);
+		if (rc != MU_CONFLICT)
+			break;
+		char what[32];
+		snprintf(what, sizeof what, "item #%lld", (long long)id);
+		if (!ask_merge(a, what, &m[round])) {
+			cancelled = true;
+			break;
+		}
+		item_merge_apply(&base, &mine, &m[round]);
+	}
+	unsigned d = DIRTY_ALL;
+	if (cancelled) {
+		app_reload(a);
+		app_status(a, false, "item #%lld: your edit was not saved", (long long)id);
+	} else {
+		d = changed(a, rc, "edit");
+	}
+	for (int i = 0; i < 4; i++)
+		merge_free(&m[i]);
+	return d;
+}
+
+static int64_t int_of(const struct form_field *f)
+{
+	double v = 0;
+	parse_number(f->text ? f->text : "", &v);
+	return (int64_t)v;
+}
+
 static unsigned form(struct app *a, struct pane *p, const struct item *it)
 {
 	struct form_field f[] = {
 		{.label = "Item", .kind = FIELD_TEXT, .required = true},
 		{.label = "Needed", .kind = FIELD_INT},
-		{.label = "Unit", .kind = FIELD_TEXT},
+		{.label = "Ready", .kind = FIELD_INT},
+		{.label = "Unit", .kind = FIELD_TEXT, .max = BOARD_NAME_MAX},
 		{.label = "Due", .kind = FIELD_DATE},
 	};
 	const struct checklist *c = cur_list(a);
@@ -153,47 +194,73 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 	if (!it && !access_may_coordinate(a->b, a->event_id))
 		return app_denied(a, "only coordinators add items");
 	if (it && !access_may_item(a->b, it->id, OP_EDIT))
-		return app_denied(a, "only coordinators edit items");
+		return app_denied(a, "only coordinators edit items (= sets the ready quantity)");
+	struct pool pool = {0};
+	struct item_fields opened = {.qty = -1};
+	struct item now;
+	int64_t id = it ? it->id : 0, list = c->id;
+	if (it && item_get(a->b, id, &now, &pool) != MU_OK) { /* as it is now */
+		pool_free(&pool);
+		return app_fail(a, "edit");
+	}
 	if (it) {
-		snprintf(f[0].value, sizeof f[0].value, "%s", it->title);
-		snprintf(f[1].value, sizeof f[1].value, "%lld", (long long)it->qty);
-		snprintf(f[2].value, sizeof f[2].value, "%s", it->unit ? it->unit : "");
-		snprintf(f[3].value, sizeof f[3].value, "%s", it->due);
+		it = &now;
+		opened = (struct item_fields){.title = pool_strdup(&pool, it->title),
+					      .unit = pool_strdup(&pool, it->unit ? it->unit : ""),
+					      .due = pool_strdup(&pool, it->due), .qty = it->qty,
+					      .ready = it->qty_ready, .ready_set = true};
+		form_set(&f[0], "%s", opened.title);
+		form_set(&f[1], "%lld", (long long)it->qty);
+		form_set(&f[2], "%lld", (long long)it->qty_ready);
+		form_set(&f[3], "%s", opened.unit);
+		form_set(&f[4], "%s", opened.due);
 	} else {
-		snprintf(f[1].value, sizeof f[1].value, "1");
+		form_set(&f[1], "1");
+		f[2].kind = FIELD_INFO; /* a new item has none ready */
+		form_set(&f[2], "0");
 	}
 	char ttl[160], name[100];
 	snprintf(ttl, sizeof ttl, it ? "Edit item · %s" : "New item · %s", text_cut(name, sizeof name, c->name, 24));
-	if (!form_run(a, ttl, f, 4))
-		return DIRTY_ALL;
-	double qty = 1;
-	parse_number(f[1].value, &qty);
-	struct item_fields fl = {.title = f[0].value, .unit = f[2].value, .due = f[3].value,
-				 .qty = (int64_t)qty};
-	if (it) {
-		struct conflict cf = {0};
-		int64_t id = it->id;
-		int rc = item_edit_if(a->b, id, &fl, it->updated_at, &cf);
-		if (rc != MU_CONFLICT)
-			return changed(a, rc, "edit");
-		char body[1200];
-		snprintf(body, sizeof body, "%s changed this item at %s while you were editing it: %.900s", cf.actor,
-			 cf.at, cf.what);
-		conflict_free(&cf);
-		int k = ui_choice(a, "Changed meanwhile", body, "o overwrite theirs · r reload theirs · Esc cancel",
-				  "or");
-		if (k == 'o')
-			return changed(a, item_edit(a->b, id, &fl), "edit");
-		app_reload(a);
-		return DIRTY_ALL;
+	unsigned d = DIRTY_ALL;
+	if (!form_run(a, ttl, f, 5)) {
+		/* cancelled */
+	} else if (it) {
+		struct item_fields mine = {
+			.title = f[0].changed ? f[0].text : NULL, .unit = f[3].changed ? f[3].text : NULL,
+			.due = f[4].changed ? f[4].text : NULL, .qty = f[1].changed ? int_of(&f[1]) : -1,
+			.ready = int_of(&f[2]), .ready_set = f[2].changed,
+		};
+		d = save_edit(a, id, &opened, mine);
+	} else {
+		struct item_fields fl = {.title = f[0].text, .unit = f[3].text, .due = f[4].text, .qty = int_of(&f[1])};
+		int64_t nid = 0;
+		d = changed(a, item_add(a->b, list, &fl, &nid), "add");
+		if (nid) {
+			p->sel_id = nid;
+			p->cur = p->total;
+			p->top = p->total - p->in.h + 1;
+		}
 	}
-	int64_t id = 0;
-	unsigned d = changed(a, item_add(a->b, c->id, &fl, &id), "add");
-	if (id) {
-		p->sel_id = id;
-		p->cur = p->total;
-		p->top = p->total - p->in.h + 1;
-	}
+	form_free(f, 5);
+	pool_free(&pool);
+	return d;
+}
+
+/* =: the ready quantity typed in ("500 of 2000 flyers ready"). */
+static unsigned set_ready(struct app *a, const struct item *it)
+{
+	if (!access_may_item(a->b, it->id, OP_TICK))
+		return app_denied(a, "you may not tick this item");
+	char label[48], ttl[160], name[100];
+	snprintf(label, sizeof label, "Ready (of %lld)", (long long)it->qty);
+	struct form_field f = {.label = label, .kind = FIELD_INT, .required = true};
+	form_set(&f, "%lld", (long long)it->qty_ready);
+	snprintf(ttl, sizeof ttl, "Ready · %s", text_cut(name, sizeof name, it->title, 40));
+	int64_t id = it->id;
+	unsigned d = DIRTY_ALL;
+	if (form_run(a, ttl, &f, 1) && f.changed)
+		d = changed(a, item_set_ready(a->b, id, int_of(&f)), "set ready");
+	form_free(&f, 1);
 	return d;
 }
 
@@ -215,6 +282,7 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	case ACT_TICK:
 	case ACT_RAISE:
 	case ACT_LOWER:
+	case ACT_SET_READY:
 	case ACT_EDIT:
 	case ACT_DELETE:
 		if (!it)
@@ -236,6 +304,7 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 			return 0;
 		return changed(a, item_untick(a->b, it->id, 1), "untick");
 	case ACT_EDIT: return form(a, p, it);
+	case ACT_SET_READY: return set_ready(a, it);
 	default: {
 		char q[300], t[200];
 		if (!access_may_item(a->b, it->id, OP_REMOVE))

@@ -152,7 +152,17 @@ static void draw(struct app *a, struct pane *p)
 		nw = w >= 60 ? (nw > 20 ? 20 : nw) : 12;
 	/* Wide: a pace column ("behind 12 %") and each row's sparkline. */
 	int pw = 5, cw = w >= 60 ? 12 : 0, sw = w >= 70 ? 12 : 0;
+	/* Nothing past the border, whatever the numbers: the value column
+	 * gives way first, then the name. */
+	if (nw + 1 + vw + 1 + pw > w)
+		vw = w - nw - 2 - pw;
+	if (vw < 0)
+		nw += vw, vw = 0;
+	if (nw < 0)
+		nw = 0;
 	int bw = w - nw - 1 - vw - 1 - pw - (cw ? cw + 1 : 0) - (sw ? sw + 1 : 0);
+	if (bw < 0)
+		cw = sw = 0, bw = w - nw - 1 - vw - 1 - pw;
 	if (bw < 4) /* narrow: drop the bar */
 		bw = 0;
 	if (bw > 40)
@@ -223,14 +233,17 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 		return app_denied(a, "only coordinators set actuals");
 	struct form_field f = {.label = act == ACT_EDIT ? "Actual" : "Add", .kind = FIELD_NUMBER, .required = true};
 	if (act == ACT_EDIT && !isnan(m->actual))
-		snprintf(f.value, sizeof f.value, "%.15g", m->actual);
+		form_set(&f, "%.15g", m->actual);
 	char ttl[160], name[100];
 	snprintf(ttl, sizeof ttl, "%s · %s", act == ACT_EDIT ? "Set actual" : "Add to actual",
 		 text_cut(name, sizeof name, m->name, 24));
-	if (!form_run(a, ttl, &f, 1))
-		return DIRTY_ALL;
+	bool ok = form_run(a, ttl, &f, 1) && f.changed;
 	double x = 0;
-	parse_number(f.value, &x);
+	if (ok)
+		parse_number(f.text, &x);
+	form_free(&f, 1);
+	if (!ok) /* cancelled, or the actual left as it was */
+		return DIRTY_ALL;
 	int rc = act == ACT_EDIT ? metric_set(a->b, m->id, x) : metric_add(a->b, m->id, x);
 	if (rc != MU_OK)
 		return app_fail(a, m->name);

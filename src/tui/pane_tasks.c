@@ -6,6 +6,7 @@
 #include "tui.h"
 #include <stdlib.h>
 #include "muster/history.h"
+#include "muster/merge.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -246,24 +247,46 @@ static bool deps_text(struct app *a, const char *depends, struct strbuf *out)
 	return open;
 }
 
-/* Someone changed the task after the form read it: show what, and ask. */
-static int ask_conflict(struct app *a, int64_t id, const struct conflict *c)
+static const char *or_null(const struct form_field *f) { return f->changed ? f->text : NULL; }
+
+/* Save an edit field by field: what the user changed is written, what
+ * someone else changed meanwhile and the user left alone stays theirs;
+ * a field both changed is asked about (keep mine / keep theirs). */
+static unsigned save_edit(struct app *a, int64_t id, const struct task_fields *opened, struct task_fields mine)
 {
-	char body[1200];
-	snprintf(body, sizeof body, "%s changed task #%lld at %s while you were editing it: %.900s", c->actor,
-		 (long long)id, c->at, c->what);
-	return ui_choice(a, "Changed meanwhile", body, "o overwrite theirs · r reload theirs · Esc cancel", "or");
+	struct task_fields base = *opened;
+	struct merge m[4] = {{.n = 0}};
+	int rc = MU_OK, round = 0;
+	bool cancelled = false;
+	for (; round < 4; round++) {
+		rc = task_edit_merge(a->b, id, &base, &mine, &m[round]);
+		if (rc != MU_CONFLICT)
+			break;
+		char what[32];
+		snprintf(what, sizeof what, "task #%lld", (long long)id);
+		if (!ask_merge(a, what, &m[round])) {
+			cancelled = true;
+			break;
+		}
+		task_merge_apply(&base, &mine, &m[round]); /* points into m[round] */
+	}
+	unsigned d = cancelled ? (app_reload(a), DIRTY_ALL) : changed(a, rc, "edit");
+	if (cancelled)
+		app_status(a, false, "task #%lld: your edit was not saved", (long long)id);
+	for (int i = 0; i < 4; i++)
+		merge_free(&m[i]);
+	return d;
 }
 
 static unsigned form(struct app *a, struct pane *p, const struct task *t)
 {
 	struct form_field f[] = {
 		{.label = "Title", .kind = FIELD_TEXT, .required = true},
-		{.label = "Owner", .kind = FIELD_OWNER},
+		{.label = "Owner", .kind = FIELD_OWNER, .max = BOARD_NAME_MAX},
 		{.label = "Due", .kind = FIELD_DATE},
 		{.label = "Phase", .kind = FIELD_PHASE},
 		{.label = "Role", .kind = FIELD_ROLE},
-		{.label = "Notes", .kind = FIELD_TEXT},
+		{.label = "Notes", .kind = FIELD_TEXT, .multiline = true, .max = BOARD_NOTES_MAX},
 		{.label = "Needs", .kind = FIELD_INFO},
 	};
 	int nf = 6;
@@ -280,62 +303,72 @@ static unsigned form(struct app *a, struct pane *p, const struct task *t)
 		for (int i = 0; i < 5; i++)
 			f[i].kind = FIELD_INFO;
 	}
+	/* What the form opens with: the task as it is now (the pane's row may
+	 * be up to a refresh old), kept apart from the pane's rows (a redraw
+	 * while the form is open may read them again). */
+	struct pool pool = {0};
+	struct task_fields opened = {0};
+	struct task now;
+	int64_t id = t ? t->id : 0;
+	if (t && task_get(a->b, id, &now, &pool) != MU_OK) {
+		pool_free(&pool);
+		return app_fail(a, "edit");
+	}
 	if (t) {
-		snprintf(f[0].value, sizeof f[0].value, "%s", t->title);
-		snprintf(f[1].value, sizeof f[1].value, "%s", t->owner);
-		snprintf(f[2].value, sizeof f[2].value, "%s", t->due);
-		snprintf(f[3].value, sizeof f[3].value, "%s", t->phase_key);
-		snprintf(f[4].value, sizeof f[4].value, "%s", t->role_key);
-		snprintf(f[5].value, sizeof f[5].value, "%s", t->notes ? t->notes : "");
+		t = &now;
+		opened = (struct task_fields){
+			.title = pool_strdup(&pool, t->title), .owner = pool_strdup(&pool, t->owner),
+			.due = pool_strdup(&pool, t->due), .phase = pool_strdup(&pool, t->phase_key),
+			.role = pool_strdup(&pool, t->role_key), .notes = pool_strdup(&pool, t->notes ? t->notes : ""),
+		};
+		form_set(&f[0], "%s", opened.title);
+		form_set(&f[1], "%s", opened.owner);
+		form_set(&f[2], "%s", opened.due);
+		form_set(&f[3], "%s", opened.phase);
+		form_set(&f[4], "%s", opened.role);
+		form_set(&f[5], "%s", opened.notes);
 		if (t->depends && *t->depends) {
 			struct strbuf d = STRBUF_INIT;
 			deps_text(a, t->depends, &d);
-			snprintf(f[6].value, sizeof f[6].value, "%s", sb_str(&d));
+			form_set(&f[6], "%s", sb_str(&d));
 			sb_free(&d);
 			nf = 7;
 		}
 	} else {
 		if (T.role >= 0 && (size_t)T.role < a->roles.n)
-			snprintf(f[4].value, sizeof f[4].value, "%s", a->roles.v[T.role].key);
+			form_set(&f[4], "%s", a->roles.v[T.role].key);
 		if (T.mine)
-			snprintf(f[1].value, sizeof f[1].value, "%s", board_actor(a->b));
+			form_set(&f[1], "%s", board_actor(a->b));
 	}
 	char ttl[64];
 	snprintf(ttl, sizeof ttl, t ? notes_only ? "Task #%lld · notes" : "Edit task #%lld" : "New task",
-		 t ? (long long)t->id : 0LL);
-	if (!form_run(a, ttl, f, nf))
-		return DIRTY_ALL;
-	struct task_fields tf = {
-		.title = f[0].value, .owner = f[1].value, .due = f[2].value,
-		.phase = f[3].value[0] ? f[3].value : NULL, .role = f[4].value[0] ? f[4].value : NULL,
-		.notes = f[5].value,
-	};
-	if (notes_only)
-		tf = (struct task_fields){.notes = f[5].value};
-	if (t) {
-		struct conflict c = {0};
-		int64_t id = t->id;
-		int rc = task_edit_if(a->b, id, &tf, t->updated_at, &c);
-		if (rc == MU_CONFLICT) {
-			int k = ask_conflict(a, id, &c);
-			conflict_free(&c);
-			if (k == 'o')
-				return changed(a, task_edit(a->b, id, &tf), "edit");
-			app_reload(a);
-			if (k == 'r')
-				app_status(a, false, "reloaded task #%lld: your edit was not saved", (long long)id);
-			return DIRTY_ALL;
+		 (long long)id);
+	unsigned d = DIRTY_ALL;
+	if (!form_run(a, ttl, f, nf)) {
+		/* cancelled */
+	} else if (t) {
+		struct task_fields mine = {
+			.title = or_null(&f[0]), .owner = or_null(&f[1]), .due = or_null(&f[2]),
+			.phase = or_null(&f[3]), .role = or_null(&f[4]), .notes = or_null(&f[5]),
+		};
+		d = save_edit(a, id, &opened, mine);
+	} else {
+		struct task_fields tf = {
+			.title = f[0].text, .owner = f[1].text, .due = f[2].text,
+			.phase = f[3].text && *f[3].text ? f[3].text : NULL,
+			.role = f[4].text && *f[4].text ? f[4].text : NULL, .notes = f[5].text,
+		};
+		int64_t nid = 0;
+		d = changed(a, task_add(a->b, a->event_id, &tf, &nid), "add");
+		if (nid) { /* new tasks go last: show it there */
+			p->sel_id = nid;
+			p->cur = p->total;
+			p->top = p->total - p->in.h + 1;
+			app_status(a, false, "added #%lld", (long long)nid);
 		}
-		return changed(a, rc, "edit");
 	}
-	int64_t id = 0;
-	unsigned d = changed(a, task_add(a->b, a->event_id, &tf, &id), "add");
-	if (id) { /* new tasks go last: show it there */
-		p->sel_id = id;
-		p->cur = p->total;
-		p->top = p->total - p->in.h + 1;
-		app_status(a, false, "added #%lld", (long long)id);
-	}
+	form_free(f, 7);
+	pool_free(&pool);
 	return d;
 }
 

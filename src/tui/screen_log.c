@@ -78,16 +78,19 @@ static unsigned handle(struct app *a, struct sheet *s, enum action act)
 		only[0] = 0;
 		return SHEET_RELOAD;
 	}
-	struct form_field f = {.label = "Person", .kind = FIELD_TEXT};
+	struct form_field f = {.label = "Person", .kind = FIELD_TEXT, .max = sizeof only - 1};
 	const struct sheet_row *row = sheet_current(s);
 	if (row) { /* the login of the row under the cursor */
 		const char *p = row->text + 13;
 		size_t n = strcspn(p, " ");
-		snprintf(f.value, sizeof f.value, "%.*s", (int)n, p);
+		form_set(&f, "%.*s", (int)(n < sizeof only - 1 ? n : sizeof only - 1), p);
 	}
-	if (!form_run(a, "Only the changes of (login)", &f, 1))
+	bool ok = form_run(a, "Only the changes of (login)", &f, 1);
+	if (ok)
+		snprintf(only, sizeof only, "%s", f.text);
+	form_free(&f, 1);
+	if (!ok)
 		return 0;
-	snprintf(only, sizeof only, "%.63s", f.value);
 	s->cur = 0;
 	return SHEET_RELOAD;
 }

@@ -44,11 +44,11 @@ static bool check_access(struct app *a, struct form_field *f, char *err, size_t 
 	enum access_level l;
 	static const char *const full[] = {"coordinator", "staff", "viewer"};
 	for (size_t i = 0; i < 3; i++)
-		if (!strncmp(f->value, full[i], strlen(f->value))) {
-			snprintf(f->value, sizeof f->value, "%s", full[i]);
+		if (!strncmp(f->text, full[i], strlen(f->text))) {
+			form_set(f, "%s", full[i]);
 			return true;
 		}
-	if (access_parse(f->value, &l) == MU_OK)
+	if (access_parse(f->text, &l) == MU_OK)
 		return true;
 	snprintf(err, n, "coordinator, staff or viewer (c/s/v)");
 	return false;
@@ -78,28 +78,37 @@ static unsigned handle(struct app *a, struct sheet *s, enum action act)
 	}
 	bool add = act == ACT_ADD || !p;
 	struct form_field f[] = {
-		{.label = "Login", .kind = FIELD_TEXT, .required = true},
+		{.label = "Login", .kind = FIELD_TEXT, .required = true, .max = BOARD_NAME_MAX},
 		{.label = "Name", .kind = FIELD_TEXT},
-		{.label = "Roles", .kind = FIELD_TEXT},
+		{.label = "Roles", .kind = FIELD_TEXT, .max = BOARD_NOTES_MAX},
 		{.label = "Access", .kind = FIELD_TEXT, .required = true, .check = check_access},
 	};
 	if (!add) {
-		snprintf(f[0].value, sizeof f[0].value, "%s", p->login);
-		snprintf(f[1].value, sizeof f[1].value, "%s", p->name ? p->name : "");
-		snprintf(f[2].value, sizeof f[2].value, "%s", p->roles ? p->roles : "");
-		snprintf(f[3].value, sizeof f[3].value, "%s", p->access);
+		form_set(&f[0], "%s", p->login);
+		form_set(&f[1], "%s", p->name ? p->name : "");
+		form_set(&f[2], "%s", p->roles ? p->roles : "");
+		form_set(&f[3], "%s", p->access);
 	} else {
-		snprintf(f[3].value, sizeof f[3].value, "staff");
+		form_set(&f[3], "staff");
 	}
-	if (!form_run(a, add ? "Add a person · roles: keys, comma-separated" : "Change a person", f, 4))
+	if (!form_run(a, add ? "Add a person · roles: keys, comma-separated" : "Change a person", f, 4)) {
+		form_free(f, 4);
 		return 0;
-	struct person_fields pf = {f[1].value, f[2].value, f[3].value};
+	}
+	/* a change writes only what was changed (a new person: everything) */
+	bool renamed = !add && f[0].changed;
+	struct person_fields pf = {f[1].text, f[2].text, f[3].text};
+	if (!add && !renamed)
+		pf = (struct person_fields){f[1].changed ? f[1].text : NULL, f[2].changed ? f[2].text : NULL,
+					    f[3].changed ? f[3].text : NULL};
 	bool self = false;
-	int rc = add || strcmp(f[0].value, p->login) ? person_add(a->b, a->event_id, f[0].value, &pf, &self)
-						      : person_set(a->b, a->event_id, p->login, &pf);
+	int rc = add || renamed ? person_add(a->b, a->event_id, f[0].text, &pf, &self)
+				: person_set(a->b, a->event_id, p->login, &pf);
+	if (rc == MU_OK)
+		app_status(a, false, "%s saved%s", f[0].text, self ? " (and you as coordinator)" : "");
+	form_free(f, 4);
 	if (rc != MU_OK)
 		return app_fail(a, add ? "add" : "change"), 0;
-	app_status(a, false, "%s saved%s", f[0].value, self ? " (and you as coordinator)" : "");
 	return SHEET_RELOAD;
 }
 

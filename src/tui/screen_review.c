@@ -114,12 +114,12 @@ static void load(struct app *a, struct sheet *s)
 static bool check_stage(struct app *a, struct form_field *f, char *err, size_t n)
 {
 	for (size_t i = 0; i < M.n; i++)
-		if (!strcasecmp(f->value, M.v[i].name)) {
-			snprintf(f->value, sizeof f->value, "%s", M.v[i].name);
+		if (!strcasecmp(f->text, M.v[i].name)) {
+			form_set(f, "%s", M.v[i].name);
 			return true;
 		}
 	char v[100];
-	snprintf(err, n, "no stage %s (empty = the event as a whole)", text_cut(v, sizeof v, f->value, 30));
+	snprintf(err, n, "no stage %s (empty = the event as a whole)", text_cut(v, sizeof v, f->text, 30));
 	return false;
 }
 
@@ -128,13 +128,13 @@ static bool check_factor(struct app *a, struct form_field *f, char *err, size_t 
 {
 	static const char *const full[] = {"controllable", "semi-controllable", "uncontrollable"};
 	for (size_t i = 0; i < 3; i++)
-		if (!strncasecmp(f->value, full[i], strlen(f->value))) {
-			snprintf(f->value, sizeof f->value, "%s", full[i]);
+		if (!strncasecmp(f->text, full[i], strlen(f->text))) {
+			form_set(f, "%s", full[i]);
 			return true;
 		}
 	enum review_factor rf;
-	if (review_factor_parse(f->value, &rf) == MU_OK) {
-		snprintf(f->value, sizeof f->value, "%s", review_factor_name(rf));
+	if (review_factor_parse(f->text, &rf) == MU_OK) {
+		form_set(f, "%s", review_factor_name(rf));
 		return true;
 	}
 	snprintf(err, n, "c controllable, s semi-controllable, u uncontrollable");
@@ -146,24 +146,30 @@ static unsigned form(struct app *a, struct sheet *s, const struct review *r, con
 	struct form_field f[] = {
 		{.label = "Stage", .kind = FIELD_TEXT, .check = check_stage},
 		{.label = "Factor", .kind = FIELD_TEXT, .check = check_factor},
-		{.label = "Cause", .kind = FIELD_TEXT},
-		{.label = "Lesson", .kind = FIELD_TEXT},
+		{.label = "Cause", .kind = FIELD_TEXT, .multiline = true, .max = BOARD_NOTES_MAX},
+		{.label = "Lesson", .kind = FIELD_TEXT, .multiline = true, .max = BOARD_NOTES_MAX},
 	};
 	if (r) {
-		snprintf(f[0].value, sizeof f[0].value, "%s", r->stage);
-		snprintf(f[1].value, sizeof f[1].value, "%s", review_factor_name(r->factor));
-		snprintf(f[2].value, sizeof f[2].value, "%s", r->cause);
-		snprintf(f[3].value, sizeof f[3].value, "%s", r->lesson);
+		form_set(&f[0], "%s", r->stage);
+		form_set(&f[1], "%s", review_factor_name(r->factor));
+		form_set(&f[2], "%s", r->cause);
+		form_set(&f[3], "%s", r->lesson);
 	} else if (stage) {
-		snprintf(f[0].value, sizeof f[0].value, "%s", stage);
+		form_set(&f[0], "%s", stage);
 	}
-	if (!form_run(a, r ? "Edit review note" : "New review note · factor c/s/u", f, 4))
+	if (!form_run(a, r ? "Edit review note" : "New review note · factor c/s/u", f, 4)) {
+		form_free(f, 4);
 		return 0;
+	}
 	enum review_factor fac = REVIEW_FACTOR_NONE;
-	review_factor_parse(f[1].value, &fac);
-	struct review_fields rf = {f[0].value, f[2].value, f[3].value, (int)fac};
+	review_factor_parse(f[1].text, &fac);
+	struct review_fields rf = {f[0].text, f[2].text, f[3].text, (int)fac};
+	if (r) /* an edit writes only what was changed */
+		rf = (struct review_fields){f[0].changed ? f[0].text : NULL, f[2].changed ? f[2].text : NULL,
+					    f[3].changed ? f[3].text : NULL, f[1].changed ? (int)fac : -1};
 	int64_t id = 0;
 	int rc = r ? review_edit(a->b, r->id, &rf) : review_add(a->b, a->event_id, &rf, &id);
+	form_free(f, 4);
 	if (rc != MU_OK) {
 		app_fail(a, r ? "edit note" : "add note");
 		return 0;

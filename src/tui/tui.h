@@ -247,13 +247,40 @@ struct form_field {
 	const char *label;
 	enum field_kind kind;
 	bool required;
-	char value[512]; /* in: initial text; out: what was entered (UTF-8) */
-	/* Optional own check after the kind's: may normalise value; false
-	 * with a message in err refuses it (shown under the field). */
+	bool multiline; /* notes: wraps over several rows, C-j a new line */
+	size_t max;     /* bytes it takes (0 = BOARD_TITLE_MAX): the model's limit */
+	/* in: the initial text (form_set; NULL = ""); out: what was entered,
+	 * whole (allocated: form_free) */
+	char *text;
+	/* Optional own check after the kind's: may normalise the text
+	 * (form_set); false with a message in err refuses it. */
 	bool (*check)(struct app *a, struct form_field *f, char *err, size_t n);
+	bool changed; /* out: the user changed it (a field left alone is not checked) */
 };
-/* A modal dialog; true when saved (every field valid), false on Escape. */
+/* A modal dialog; true when saved (every changed field valid), false on
+ * Escape.  The caller frees the texts with form_free either way. */
 bool form_run(struct app *a, const char *title, struct form_field *f, int n);
+void form_set(struct form_field *f, const char *fmt, ...) MU_PRINTF(2, 3);
+void form_free(struct form_field *f, int n);
+
+/* textedit.c: the text of one field while it is edited. */
+struct tedit {
+	uint32_t *ch;     /* code points */
+	int len, pos, top; /* top: first character (one line) or row (notes) shown */
+	size_t cap, bytes, max;
+	bool multiline;
+};
+void tedit_set(struct tedit *t, const char *s, size_t max, bool multiline);
+void tedit_free(struct tedit *t);
+char *tedit_text(const struct tedit *t); /* allocated UTF-8 */
+/* An editing or moving key; false when not taken (Up on the first row of
+ * notes, Tab...); *full when an insertion would pass max (refused). */
+bool tedit_key(struct tedit *t, int key, int w, bool *full);
+int tedit_rows(const struct tedit *t, int w); /* rows the text wraps to in w columns */
+/* Draw into h rows of w columns at y, x; *cy, *cx: where the cursor is.
+ * Notes scroll to the cursor when focus; else they show where they were
+ * (from the top, at first). */
+void tedit_draw(struct tedit *t, int y, int x, int w, int h, bool focus, int *cy, int *cx);
 /* One-line question in the status line; true on y/Y. */
 bool ui_confirm(struct app *a, const char *question);
 bool parse_number(const char *s, double *v);
@@ -301,6 +328,11 @@ void event_pick(struct app *a);
 /* A question in a box: body wrapped, foot ("o overwrite · Esc cancel") on
  * the last line; returns the key pressed among keys, or 27 (Escape). */
 int ui_choice(struct app *a, const char *title, const char *body, const char *foot, const char *keys);
+/* Both the user and someone else changed these fields of what ("task
+ * #12"): asks, field by field, keep mine (m) or keep theirs (t), into each
+ * keep_mine; false on Escape (nothing to save). */
+struct merge;
+bool ask_merge(struct app *a, const char *what, struct merge *m);
 
 /* The panes. */
 extern const struct pane_ops pane_timeline_ops, pane_tasks_ops, pane_items_ops, pane_metrics_ops;

@@ -11,6 +11,7 @@
 static char errbuf[1024];
 static int errcode;
 static void (*cleanup)(void);
+static int (*exit_status)(void);
 
 int mu_fail(int code, const char *fmt, ...)
 {
@@ -33,6 +34,7 @@ void mu_errclear(void)
 }
 
 void die_set_cleanup(void (*fn)(void)) { cleanup = fn; }
+void die_set_status(int (*fn)(void)) { exit_status = fn; }
 
 void die(const char *fmt, ...)
 {
@@ -42,11 +44,12 @@ void die(const char *fmt, ...)
 		cleanup = NULL;
 		fn();
 	}
+	int status = exit_status ? exit_status() : 70;
 	char msg[1024];
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	utf8_sanitize(msg);
-	fprintf(stderr, "muster: %s\n", msg);
-	exit(70);
+	fprintf(stderr, "%s%s\n", status ? "muster: " : "muster: warning: the change was saved, but then: ", msg);
+	exit(status);
 }

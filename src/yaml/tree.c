@@ -212,6 +212,10 @@ int ydoc_load(struct ydoc *d, const char *name, const char *buf, size_t len,
 	      const struct ydoc_limits *lim)
 {
 	memset(d, 0, sizeof *d);
+	/* A UTF-8 byte order mark (Windows editors write one) is not part of
+	 * the text: with it, libyaml refused "---" on the first line. */
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		buf += 3, len -= 3;
 	d->name = name;
 	d->buf = buf;
 	d->len = len;

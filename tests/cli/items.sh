@@ -46,6 +46,6 @@ expect_err "id of another event with --event" 2 'muster: no item "4" in this eve
 expect_err "qty not a number" 1 "muster: quantity must be a number: 3x" mu tick 1 --qty 3x
 expect_err "qty zero" 1 "muster: quantity must be positive: 0" mu tick 1 --qty 0
 expect_err "qty negative" 1 "muster: quantity must be positive: -2" mu untick 1 --qty -2
-expect_err "tick needs an item" 1 "muster: missing argument (usage: muster tick ITEM [--qty N] [--event E])" mu tick
+expect_err "tick needs an item" 1 "muster: missing argument (usage: muster tick ITEM [--qty N | --set N] [--event E])" mu tick
 expect_exit "unknown list" 2 mu items --list Balloons
 finish

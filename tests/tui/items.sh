@@ -50,7 +50,8 @@ expect_eq "click tick in the db" "true" "$(item_field 1 done)"
 keys /; wait_for "Search in this pane" 2; type_text "POSTER"; keys Enter
 wait_gone "Search in this pane" 2
 keys n N Space
-expect_screen "search, n, N: the cursor on Staff QR posters" "[ ] Staff QR posters      0/30 pcs"
+# (unticked: back to the 1 ready before its tick, issue 12)
+expect_screen "search, n, N: the cursor on Staff QR posters" "[ ] Staff QR posters      1/30 pcs"
 expect_eq "the searched row unticks in the db" "false" "$(item_field 2 done)"
 expect_eq "the other match is left alone" "true" "$(item_field 1 done)"
 keys Space

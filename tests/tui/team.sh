@@ -3,7 +3,7 @@
 # access (staff cannot edit another role's task, a viewer changes nothing,
 # the model's reason in the status line, read-only hints), u undo (and its
 # refusal naming who changed the record since), the log (L, f filter), the
-# trash (T, r restore), the edit-form conflict (overwrite), and 100 changes
+# trash (T, r restore), the edit-form conflict (keep mine), and 100 changes
 # from another process each on screen within 1 s.
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/lib.sh"
@@ -101,11 +101,11 @@ keys g e
 expect_screen "edit form" "Edit task #2"
 mu task edit 2 --title "Changed by the CLI" >/dev/null
 keys End; type_text " (mine)"; keys Enter
-expect_screen "conflict dialog" "Changed meanwhile"
-expect_screen "it says who changed it" "alice changed task #2 at"
-keys o
-expect_screen "overwrite: ours on screen" "#2 List internal resour"
-expect_match "overwrite in the db" '"title":"List internal resources and gaps \(mine\)"' "$(mu tasks --json)"
+expect_screen "conflict dialog, per field" "Changed meanwhile · Title (1 of 1)"
+expect_screen "it says who changed it" "alice changed Title of task #2 at"
+keys m
+expect_screen "keep mine: ours on screen" "#2 List internal resour"
+expect_match "keep mine in the db" '"title":"List internal resources and gaps \(mine\)"' "$(mu tasks --json)"
 
 # --- people: alice (coordinator) makes dan a viewer by keys ---
 keys P

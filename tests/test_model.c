@@ -89,7 +89,7 @@ static void test_open_migrates_and_reopens(void **state)
 	assert_int_equal(board_open(&b2, path, "bob", 0), MU_OK);
 	assert_string_equal(board_actor(b2), "bob");
 	board_close(b2);
-	assert_int_equal(board_schema_version(), 5);
+	assert_int_equal(board_schema_version(), 6);
 }
 
 static void test_open_missing_without_create(void **state)

@@ -42,7 +42,7 @@ done
 expect_eq "empty file: still empty, nothing beside it" "0 " "$(stat -c %s "$E") $(ls "$E"-* 2>/dev/null)"
 expect_err "empty file: task add refuses too" 4 "muster: $E: an empty file, not a board yet; make it one with 'muster init' (nothing was changed)" "$MUSTER" --db "$E" task add x
 expect_out "empty file: init makes it a board" "existing board $E" "$MUSTER" --db "$E" init
-expect_out "then it reads" "" "$MUSTER" --db "$E" events
+expect_out "then it reads" "[]" "$MUSTER" --db "$E" --json events
 
 # ---- a UTF-8 byte order mark ----------------------------------------------------
 printf '\357\273\277---\n' >"$TMP/bom.yaml"

@@ -52,6 +52,10 @@ expect_eq "  not on the attacker's board" 0 "$("$T/sqlq" "$EVIL/board.db" "SELEC
 expect_out "no --restricted: the account's own config restricts" "" \
 	hostile muster --as mt_bob export -o plan.yaml
 expect_eq "  written into its export_dir" yes "$([ -s "$KH/exports/plan.yaml" ] && echo yes)"
+expect_match "a restricted backup goes into export_dir" "^backed up $SH/board.db to $KH/exports/kiosk.db " \
+	"$(hostile muster --as mt_bob --restricted backup kiosk.db)"
+expect_eq "  a whole board" ok "$("$T/sqlq" "$KH/exports/kiosk.db" "PRAGMA integrity_check")"
+expect_exit "  but nowhere else" 5 hostile muster --as mt_bob --restricted backup "$EVIL/x.db"
 expect_err "  it is restricted: no init" 5 "muster: a restricted session may not create boards" hostile muster --as mt_bob init
 expect_err "a later --as refused" 5 \
 	"muster: a restricted session takes --as and --db only from its forced command (before --restricted and the command); refused: --as" \
@@ -96,6 +100,6 @@ tmux -L "$SOCK" send-keys q
 wait_for "[exited]" || fail "the restricted board quits" "$(screen)"
 tmux -L "$SOCK" kill-server 2>/dev/null
 expect_eq "nothing in the attacker's places" "" "$(ls "$EVIL" | grep -vxE 'board.db(-wal|-shm)?|cfg|data|home|keys.txt')"
-expect_eq "nothing written by mt_kiosk outside export_dir" "$KH/exports $KH/exports/plan.yaml" \
+expect_eq "nothing written by mt_kiosk outside export_dir" "$KH/exports $KH/exports/kiosk.db $KH/exports/plan.yaml" \
 	"$(find / -xdev \( -path /proc -o -path /sys -o -path /dev \) -prune -o -user mt_kiosk -newer "$MARK" -print 2>/dev/null | sort | paste -sd' ' -)"
 finish

@@ -131,6 +131,10 @@ static bool insert(struct tedit *t, uint32_t c, bool *full)
 
 static void text_erase(struct tedit *t, int from, int to)
 {
+	if (to <= from) { /* nothing (an empty text has no array at all) */
+		t->pos = from;
+		return;
+	}
 	for (int i = from; i < to; i++)
 		t->bytes -= cp_bytes(t->ch[i]);
 	memmove(&t->ch[from], &t->ch[to], (size_t)(t->len - to) * sizeof t->ch[0]);

@@ -10,6 +10,10 @@
  *   FAULT_PATH=TEXT              writes and syncs only on files whose path
  *                                holds TEXT (the test's directory)
  *   FAULT_COUNT=FILE             the number of calls counted, at exit
+ *   FAULT_SKIP=A,B               allocations made by code in a library whose
+ *                                file name holds A or B are neither counted
+ *                                nor failed (ncurses: it does not survive its
+ *                                own failed allocations, and is not ours)
  * Built by the Makefile as $(BUILD)/fault/libfault.so. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -30,7 +34,7 @@ enum { OP_NONE, OP_WRITE, OP_SYNC, OP_MALLOC };
 static int op = -1, err = EIO, persist;
 static long target;
 static long count;
-static const char *path_part;
+static const char *path_part, *skip;
 static char count_file[512];
 
 static ssize_t (*real_write)(int, const void *, size_t);
@@ -96,6 +100,7 @@ static void setup(void)
 		err = EIO;
 	persist = p && *p == '1';
 	path_part = getenv("FAULT_PATH");
+	skip = getenv("FAULT_SKIP");
 	if (c)
 		snprintf(count_file, sizeof count_file, "%s", c);
 	op = want;
@@ -134,6 +139,22 @@ static bool hit(int k)
 		return false;
 	count++;
 	return target > 0 && (count == target || (persist && count > target));
+}
+
+/* Was this allocation made from a library FAULT_SKIP names? */
+static bool skipped(const void *caller)
+{
+	Dl_info in;
+	if (!skip || !*skip || !dladdr(caller, &in) || !in.dli_fname)
+		return false;
+	for (const char *s = skip; *s;) {
+		size_t n = strcspn(s, ",");
+		for (const char *f = in.dli_fname; n && *f; f++)
+			if (!strncmp(f, s, n))
+				return true;
+		s += n + (s[n] == ',');
+	}
+	return false;
 }
 
 static bool watched(int fd)
@@ -196,7 +217,7 @@ void *malloc(size_t n)
 		if (!real_malloc)
 			return boot_alloc(n);
 	}
-	if (op == OP_MALLOC && hit(OP_MALLOC))
+	if (op == OP_MALLOC && !skipped(__builtin_return_address(0)) && hit(OP_MALLOC))
 		return errno = ENOMEM, NULL;
 	return real_malloc(n);
 }
@@ -212,7 +233,7 @@ void *calloc(size_t n, size_t size)
 			return p;
 		}
 	}
-	if (op == OP_MALLOC && hit(OP_MALLOC))
+	if (op == OP_MALLOC && !skipped(__builtin_return_address(0)) && hit(OP_MALLOC))
 		return errno = ENOMEM, NULL;
 	return real_calloc(n, size);
 }
@@ -227,7 +248,7 @@ void *realloc(void *p, size_t n)
 			memcpy(q, p, n < (size_t)(boot + sizeof boot - (char *)p) ? n : (size_t)(boot + sizeof boot - (char *)p));
 		return q;
 	}
-	if (op == OP_MALLOC && n && hit(OP_MALLOC))
+	if (op == OP_MALLOC && n && !skipped(__builtin_return_address(0)) && hit(OP_MALLOC))
 		return errno = ENOMEM, NULL;
 	return real_realloc(p, n);
 }

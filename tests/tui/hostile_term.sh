@@ -127,7 +127,15 @@ if wait_for "Enter save" 5; then
 	set_size 80 24
 	expect_screen "add form survives tiny sizes" "Enter save"
 	keys Escape
-	wait_gone "Enter save" 5
+	# Known (issue 18): an Escape that arrives glued to other input can be
+	# read as part of an unknown sequence and lost; seen once in a full
+	# `make test`.  Send it again rather than let every later check fail,
+	# and say so in the log.
+	if ! wait_gone "Enter save" 5; then
+		echo "NOTE: Escape after the tiny sizes was lost once; sent again (issue 18)"
+		keys Escape
+		wait_gone "Enter save" 5
+	fi
 else
 	fail "add form opens" "$(screen)"
 fi

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include "muster/priv.h"
 #include "muster/db.h"
 #include "muster/err.h"
 #include "muster/xalloc.h"
@@ -44,24 +45,6 @@ bool db_nobody_writes(const char *path)
 	return (ro_medium || closed_dir) && wal_empty(path);
 }
 
-static const char *group_name(gid_t gid, char buf[32])
-{
-	struct group *gr = getgrgid(gid);
-	if (gr && gr->gr_name)
-		return gr->gr_name;
-	snprintf(buf, 32, "%ld", (long)gid);
-	return buf;
-}
-
-static const char *user_name(uid_t uid, char buf[32])
-{
-	struct passwd *pw = getpwuid(uid);
-	if (pw && pw->pw_name)
-		return pw->pw_name;
-	snprintf(buf, 32, "%ld", (long)uid);
-	return buf;
-}
-
 int db_cannot_follow(const char *path)
 {
 	char *shm = xasprintf("%s-shm", path), *dir = dir_of(path);
@@ -74,18 +57,18 @@ int db_cannot_follow(const char *path)
 			     path, path);
 	} else if (stat(shm, &st) == 0) {
 		/* someone has it open, and its -shm is closed to us */
-		const char *g = group_name(st.st_gid, gb);
+		const char *g = unix_group_name(st.st_gid, gb);
 		rc = mu_fail(MU_DB, "%s: cannot read %s (owner %s, group %s, mode %03o), so other people's changes"
 				    " would not show; nothing was read; fix: sudo chgrp %s %s && sudo chmod g+rw %s",
-			     path, shm, user_name(st.st_uid, ub), g, (unsigned)(st.st_mode & 0777), g, shm, shm);
+			     path, shm, unix_user_name(st.st_uid, ub), g, (unsigned)(st.st_mode & 0777), g, shm, shm);
 	} else if (stat(dir, &st) == 0) {
 		/* nobody has it open, and we may not create its -shm: a view
 		 * opened now would never see a change made after */
-		const char *g = group_name(st.st_gid, gb);
+		const char *g = unix_group_name(st.st_gid, gb);
 		rc = mu_fail(MU_DB, "%s: you may read it but not create %s in %s (owner %s, group %s, mode %03o), so"
 				    " other people's changes would not show; nothing was read; fix: sudo muster init"
 				    " --shared %s --db %s (a group of the people who share it)",
-			     path, shm, dir, user_name(st.st_uid, ub), g, (unsigned)(st.st_mode & 07777), g, path);
+			     path, shm, dir, unix_user_name(st.st_uid, ub), g, (unsigned)(st.st_mode & 07777), g, path);
 	} else {
 		rc = mu_fail(MU_DB, "%s: cannot use its directory %s: %s", path, dir, strerror(errno));
 	}

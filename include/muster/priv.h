@@ -38,4 +38,8 @@ void priv_drop(void);
  * MUSTER_THEMES...) is NULL in a privileged (setgid, AT_SECURE) process. */
 const char *mu_env(const char *name);
 
+/* The login of uid / the name of gid, else the number, in buf. */
+const char *unix_user_name(uid_t uid, char buf[32]);
+const char *unix_group_name(gid_t gid, char buf[32]);
+
 #endif

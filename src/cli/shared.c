@@ -55,24 +55,6 @@ bool cli_shared_board(const char *path)
 	return shared;
 }
 
-static const char *owner_name(uid_t uid, char buf[32])
-{
-	struct passwd *pw = getpwuid(uid);
-	if (pw && pw->pw_name)
-		return pw->pw_name;
-	snprintf(buf, 32, "%ld", (long)uid);
-	return buf;
-}
-
-static const char *group_name(gid_t gid, char buf[32])
-{
-	struct group *gr = getgrgid(gid);
-	if (gr && gr->gr_name)
-		return gr->gr_name;
-	snprintf(buf, 32, "%ld", (long)gid);
-	return buf;
-}
-
 void cli_shared_warnings(const char *path, struct strbuf *out)
 {
 	char *dir = dir_of(path);
@@ -95,9 +77,9 @@ void cli_shared_warnings(const char *path, struct strbuf *out)
 	struct stat st;
 	if (stat(shm, &st) == 0 && access(shm, W_OK) != 0) {
 		char ob[32], gb[32];
-		const char *group = group_name(st.st_gid, gb);
+		const char *group = unix_group_name(st.st_gid, gb);
 		sb_addf(out, "muster: warning: cannot write %s (owner %s, group %s, mode %03o): other people's changes"
-			     " may fail or not show; fix: sudo chgrp %s ", shm, owner_name(st.st_uid, ob), group,
+			     " may fail or not show; fix: sudo chgrp %s ", shm, unix_user_name(st.st_uid, ob), group,
 			(unsigned)(st.st_mode & 0777), group);
 		sh_quote(out, shm);
 		sb_add(out, " && sudo chmod g+rw ");

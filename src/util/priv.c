@@ -10,7 +10,9 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <libgen.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,4 +171,22 @@ const char *mu_env(const char *name)
 	if (!strcmp(name, "MUSTER_DB") || !strcmp(name, "MUSTER_USER"))
 		return getenv(name);
 	return held || getegid() != getgid() ? NULL : secure_getenv(name);
+}
+
+const char *unix_user_name(uid_t uid, char buf[32])
+{
+	struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name)
+		return pw->pw_name;
+	snprintf(buf, 32, "%ld", (long)uid);
+	return buf;
+}
+
+const char *unix_group_name(gid_t gid, char buf[32])
+{
+	struct group *gr = getgrgid(gid);
+	if (gr && gr->gr_name)
+		return gr->gr_name;
+	snprintf(buf, 32, "%ld", (long)gid);
+	return buf;
 }

@@ -229,18 +229,24 @@ static int start_theme(const struct tui_options *o, struct theme *th)
  * SIGHUP (stdin a tty nobody controls, a broken SSH pty): every read fails
  * at once, and taking that for a timeout spun the loop at 50% CPU for
  * ever.  Gone: the poll says hang-up or error, or twenty reads in a row
- * failed long before their time.  The board then ends as on SIGHUP. */
-static bool input_lost(int ms, long long elapsed)
+ * failed long before their time.  A read a signal cut short (EINTR: a
+ * SIGWINCH that came after ui_getkey had looked, or stty's second ioctl
+ * of "cols W rows H") says nothing about the terminal: counted, twenty of
+ * them in a form (which waits without a timeout) ended the board with
+ * exit 129.  Any key read starts the count again.  The board then ends as
+ * on SIGHUP. */
+static int early_reads;
+
+static bool input_lost(int ms, long long elapsed, int err)
 {
-	static int early;
-	if ((ms >= 0 && elapsed >= ms - 1) || got_signal) {
-		early = 0;
+	if ((ms >= 0 && elapsed >= ms - 1) || got_signal || err == EINTR) {
+		early_reads = 0;
 		return false;
 	}
 	struct pollfd pf = {.fd = STDIN_FILENO, .events = POLLIN};
 	if (poll(&pf, 1, 0) == 1 && (pf.revents & (POLLHUP | POLLERR | POLLNVAL)))
 		return true;
-	return ++early >= 20;
+	return ++early_reads >= 20;
 }
 
 /* One key: a code point or KEYCODE_FN + KEY_*; -1 on timeout.  Escape
@@ -255,14 +261,17 @@ int ui_getkey(int ms)
 		return KEYCODE_FN + KEY_RESIZE;
 	timeout(ms);
 	long long t0 = now_ms();
+	errno = 0;
 	int r = get_wch(&ch);
 	if (r == ERR) {
+		int err = errno;
 		if (winsize_resized())
 			return KEYCODE_FN + KEY_RESIZE;
-		if (input_lost(ms, now_ms() - t0))
+		if (input_lost(ms, now_ms() - t0, err))
 			got_signal = SIGHUP;
 		return -1;
 	}
+	early_reads = 0;
 	if (r == KEY_CODE_YES)
 		return KEYCODE_FN + (int)ch;
 	if (ch != 27)

@@ -3,13 +3,14 @@
  * transaction).  Never edit a released migration: add the next. */
 #include <stddef.h>
 #include "muster/db.h"
+#include "muster/db_now.h"
 
 static const char *const migration_1[] = {
 	"CREATE TABLE event("
 	" id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'promotion',"
 	" objective TEXT NOT NULL DEFAULT '', start TEXT, end TEXT, budget REAL,"
 	" currency TEXT NOT NULL DEFAULT '', unit_price REAL, ctr REAL, cpm REAL,"
-	" created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	" created_at TEXT NOT NULL DEFAULT (" DB_NOW "))",
 	"CREATE TABLE role("
 	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
 	" key TEXT NOT NULL, name TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,"
@@ -34,7 +35,7 @@ static const char *const migration_1[] = {
 	" owner TEXT NOT NULL DEFAULT '', title TEXT NOT NULL,"
 	" status TEXT NOT NULL DEFAULT 'todo' CHECK(status IN ('todo','doing','blocked','done')),"
 	" due TEXT, notes TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0,"
-	" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	" updated_at TEXT NOT NULL DEFAULT (" DB_NOW "))",
 	"CREATE INDEX task_event_pos ON task(event_id, position)",
 	"CREATE INDEX task_role_pos ON task(role_id, position)",
 	"CREATE INDEX task_role_status ON task(role_id, status)",
@@ -56,22 +57,22 @@ static const char *const migration_1[] = {
 	" qty_ready INTEGER NOT NULL DEFAULT 0 CHECK(qty_ready >= 0),"
 	" unit TEXT NOT NULL DEFAULT '', due TEXT, done INTEGER NOT NULL DEFAULT 0,"
 	" done_by TEXT, done_at TEXT, position INTEGER NOT NULL DEFAULT 0,"
-	" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	" updated_at TEXT NOT NULL DEFAULT (" DB_NOW "))",
 	"CREATE INDEX item_list_pos ON item(checklist_id, position)",
 	"CREATE INDEX item_list_done ON item(checklist_id, done)",
 	"CREATE TABLE metric("
 	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
 	" kind TEXT NOT NULL CHECK(kind IN ('stage','budget')), name TEXT NOT NULL,"
 	" target REAL, rate REAL, actual REAL NOT NULL DEFAULT 0, position INTEGER NOT NULL DEFAULT 0,"
-	" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+	" updated_at TEXT NOT NULL DEFAULT (" DB_NOW "),"
 	" UNIQUE(event_id, kind, name))",
 	"CREATE TABLE sample("
 	" id INTEGER PRIMARY KEY, metric_id INTEGER NOT NULL REFERENCES metric(id) ON DELETE CASCADE,"
-	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), value REAL NOT NULL,"
+	" at TEXT NOT NULL DEFAULT (" DB_NOW "), value REAL NOT NULL,"
 	" actor TEXT NOT NULL)",
 	"CREATE INDEX sample_metric ON sample(metric_id, id)",
 	"CREATE TABLE log("
-	" id INTEGER PRIMARY KEY, at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+	" id INTEGER PRIMARY KEY, at TEXT NOT NULL DEFAULT (" DB_NOW "),"
 	" actor TEXT NOT NULL, event_id INTEGER, entity TEXT NOT NULL, entity_id INTEGER,"
 	" action TEXT NOT NULL, old TEXT, new TEXT)",
 	"CREATE INDEX log_event ON log(event_id, id)",
@@ -91,7 +92,7 @@ static const char *const migration_2[] = {
 	" stage TEXT NOT NULL DEFAULT '', cause TEXT NOT NULL DEFAULT '',"
 	" factor TEXT CHECK(factor IN ('controllable','semi-controllable','uncontrollable')),"
 	" lesson TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0,"
-	" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	" updated_at TEXT NOT NULL DEFAULT (" DB_NOW "))",
 	"CREATE INDEX review_event ON review(event_id, position)",
 	NULL,
 };
@@ -106,7 +107,7 @@ static const char *const migration_3[] = {
 	" id INTEGER PRIMARY KEY, entity TEXT NOT NULL CHECK(entity IN ('task','item')),"
 	" orig_id INTEGER NOT NULL, event_id INTEGER REFERENCES event(id) ON DELETE CASCADE,"
 	" title TEXT NOT NULL, row TEXT NOT NULL, deleted_by TEXT NOT NULL,"
-	" deleted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	" deleted_at TEXT NOT NULL DEFAULT (" DB_NOW "))",
 	"CREATE INDEX trash_event ON trash(event_id, id)",
 	"CREATE INDEX trash_orig ON trash(entity, orig_id)",
 	"CREATE TABLE session("
@@ -173,7 +174,7 @@ static const char *const migration_5[] = {
 	"ALTER TABLE log ADD COLUMN account TEXT",
 	"CREATE TABLE kiosk("
 	" id INTEGER PRIMARY KEY, account TEXT NOT NULL UNIQUE, added_by TEXT NOT NULL,"
-	" added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+	" added_at TEXT NOT NULL DEFAULT (" DB_NOW "))",
 	NULL,
 };
 

@@ -6,11 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
+#include "muster/db_now.h"
 #include "muster/history.h"
 #include "muster/model.h"
 #include "muster/people.h"
-
-#define NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 static const char *snap_task =
 	"SELECT json_object('title', t.title, 'status', t.status, 'owner', t.owner, 'due', t.due,"
@@ -123,7 +122,7 @@ static int restore_row(struct board *b, int64_t trash, char entity[16], int64_t 
 		" (SELECT id FROM phase WHERE id = json_extract(row, '$.phase_id')),"
 		" (SELECT id FROM role WHERE id = json_extract(row, '$.role_id')),"
 		" json_extract(row, '$.owner'), json_extract(row, '$.title'), json_extract(row, '$.status'),"
-		" json_extract(row, '$.due'), json_extract(row, '$.notes'), json_extract(row, '$.position'), " NOW
+		" json_extract(row, '$.due'), json_extract(row, '$.notes'), json_extract(row, '$.position'), " DB_NOW
 		" FROM trash WHERE id = ?1";
 	static const char *sql_deps =
 		"INSERT OR IGNORE INTO task_dep(task_id, depends_on)"
@@ -138,7 +137,7 @@ static int restore_row(struct board *b, int64_t trash, char entity[16], int64_t 
 		"   ELSE json_extract(row, '$.id') END, json_extract(row, '$.checklist_id'),"
 		" json_extract(row, '$.title'), json_extract(row, '$.qty'), json_extract(row, '$.qty_ready'),"
 		" json_extract(row, '$.unit'), json_extract(row, '$.due'), json_extract(row, '$.done'),"
-		" json_extract(row, '$.done_by'), json_extract(row, '$.done_at'), json_extract(row, '$.position'), " NOW
+		" json_extract(row, '$.done_by'), json_extract(row, '$.done_at'), json_extract(row, '$.position'), " DB_NOW
 		", json_extract(row, '$.ready_before') FROM trash WHERE id = ?1";
 	static const char *sql_del = "DELETE FROM trash WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(b, sql_get);
@@ -259,7 +258,7 @@ static int revert_task(struct board *b, int64_t id, const char *action, const ch
 		"   WHERE r.event_id = task.event_id AND r.key = json_extract(?2, '$.role')) END,"
 		" phase_id = CASE WHEN json_type(?2, '$.phase') IS NULL THEN phase_id ELSE (SELECT p.id FROM phase p"
 		"   WHERE p.event_id = task.event_id AND p.key = json_extract(?2, '$.phase')) END,"
-		" updated_at = " NOW " WHERE id = ?1";
+		" updated_at = " DB_NOW " WHERE id = ?1";
 	static const char *sql_notes_only =
 		"SELECT json_remove(?1, '$.notes') IS json_remove(?2, '$.notes')";
 	static const char *sql_other =
@@ -330,11 +329,11 @@ static int revert_item(struct board *b, int64_t id, const char *action, const ch
 		" done_by = CASE WHEN coalesce(json_extract(?2, '$.done'), done) THEN"
 		"   CASE WHEN done THEN done_by ELSE ?3 END END,"
 		" done_at = CASE WHEN coalesce(json_extract(?2, '$.done'), done) THEN"
-		"   CASE WHEN done THEN done_at ELSE " NOW " END END,"
+		"   CASE WHEN done THEN done_at ELSE " DB_NOW " END END,"
 		" ready_before = CASE WHEN NOT coalesce(json_extract(?2, '$.done'), done) THEN NULL"
 		"   WHEN json_type(?2, '$.ready_before') IS NULL THEN ready_before"
 		"   ELSE json_extract(?2, '$.ready_before') END,"
-		" updated_at = " NOW " WHERE id = ?1";
+		" updated_at = " DB_NOW " WHERE id = ?1";
 	/* a tick, untick or set of the ready quantity is undone as one (staff
 	 * may), anything else as an edit */
 	bool tick = strcmp(action, "edit") != 0;
@@ -351,7 +350,7 @@ static int revert_item(struct board *b, int64_t id, const char *action, const ch
 static int revert_metric(struct board *b, int64_t id, int64_t event, const char *old)
 {
 	static const char *sql = "UPDATE metric SET actual = coalesce(json_extract(?2, '$.actual'), actual),"
-				 " updated_at = " NOW " WHERE id = ?1";
+				 " updated_at = " DB_NOW " WHERE id = ?1";
 	static const char *sql_sample = "INSERT INTO sample(metric_id, value, actor)"
 					" SELECT id, actual, ?2 FROM metric WHERE id = ?1";
 	int rc = model_allow_event(b, event, "change the metrics of");

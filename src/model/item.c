@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
+#include "muster/db_now.h"
 #include "muster/item.h"
 #include "muster/event.h"
 #include "muster/history.h"
@@ -126,9 +127,9 @@ static const char *snap_item =
 	"UPDATE item SET qty_ready = " expr ", done = (" expr " >= qty),"                         \
 	" done_by = CASE WHEN " expr " < qty THEN NULL WHEN done THEN done_by ELSE ?3 END,"       \
 	" done_at = CASE WHEN " expr " < qty THEN NULL WHEN done THEN done_at"                    \
-	"   ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,"                                     \
+	"   ELSE " DB_NOW " END,"                                                                  \
 	" ready_before = CASE WHEN " expr " < qty THEN NULL WHEN done THEN ready_before ELSE qty_ready END," \
-	" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1"
+	" updated_at = " DB_NOW " WHERE id = ?1"
 
 static int change_qty(struct board *b, int64_t id, const char *action, const char *sql, int64_t qty)
 {
@@ -284,10 +285,10 @@ static int edit_item(struct board *b, int64_t id, const struct item_fields *give
 		" qty = " NEW_QTY ", qty_ready = " NEW_READY ", done = (" NEW_READY " >= " NEW_QTY "),"
 		" done_by = CASE WHEN " NEW_READY " < " NEW_QTY " THEN NULL WHEN done THEN done_by ELSE ?7 END,"
 		" done_at = CASE WHEN " NEW_READY " < " NEW_QTY " THEN NULL WHEN done THEN done_at"
-		"   ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END,"
+		"   ELSE " DB_NOW " END,"
 		" ready_before = CASE WHEN " NEW_READY " < " NEW_QTY " THEN NULL WHEN done THEN ready_before"
 		"   ELSE qty_ready END,"
-		" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+		" updated_at = " DB_NOW " WHERE id = ?1";
 #undef NEW_QTY
 #undef NEW_READY
 	int rc = check_item(given);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
+#include "muster/db_now.h"
 #include "muster/metric.h"
 #include "muster/model.h"
 #include "muster/people.h"
@@ -99,13 +100,13 @@ static int change_actual(struct board *b, int64_t id, const char *action, const 
 int metric_set(struct board *b, int64_t id, double value)
 {
 	static const char *sql = "UPDATE metric SET actual = ?2,"
-				 " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+				 " updated_at = " DB_NOW " WHERE id = ?1";
 	return change_actual(b, id, "set", sql, value);
 }
 
 int metric_add(struct board *b, int64_t id, double delta)
 {
 	static const char *sql = "UPDATE metric SET actual = actual + ?2,"
-				 " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+				 " updated_at = " DB_NOW " WHERE id = ?1";
 	return change_actual(b, id, "add", sql, delta);
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 #include "muster/date.h"
 #include "muster/db.h"
+#include "muster/db_now.h"
 #include "muster/metric_csv.h"
 #include "muster/model.h"
 #include "muster/people.h"
@@ -172,7 +173,7 @@ int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, c
 				  " (SELECT name, actual FROM metric WHERE event_id = ?1 ORDER BY kind, position, id)";
 	static const char *sql_sample = "INSERT INTO sample(metric_id, at, value, actor) VALUES (?1, ?2, ?3, ?4)";
 	static const char *sql_set = "UPDATE metric SET actual = ?2,"
-				     " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+				     " updated_at = " DB_NOW " WHERE id = ?1";
 	size_t bad;
 	if (nrows)
 		*nrows = 0;

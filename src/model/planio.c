@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
+#include "muster/db_now.h"
 #include "muster/identity.h"
 #include "muster/model.h"
 #include "muster/plan.h"
@@ -55,7 +56,7 @@ static int import_rows(struct board *b, const struct plan *p, int64_t ev)
 	static const char *sql_item =
 		"INSERT INTO item(checklist_id, title, qty, qty_ready, unit, due, done, done_by, done_at, position)"
 		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, ''), ?6, ?7, CASE WHEN ?7 THEN coalesce(?10, ?8) END,"
-		" CASE WHEN ?7 THEN coalesce(?11, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) END, ?9)";
+		" CASE WHEN ?7 THEN coalesce(?11, " DB_NOW ") END, ?9)";
 	static const char *sql_metric = "INSERT INTO metric(event_id, kind, name, target, rate, actual, position)"
 					" VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 0), ?7)";
 	int rc = MU_OK;

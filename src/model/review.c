@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
+#include "muster/db_now.h"
 #include "muster/model.h"
 #include "muster/people.h"
 #include "muster/review.h"
@@ -175,7 +176,7 @@ int review_edit(struct board *b, int64_t id, const struct review_fields *f)
 		"UPDATE review SET stage = coalesce(?2, stage), cause = coalesce(?3, cause),"
 		" factor = CASE WHEN ?4 IS NULL THEN factor ELSE nullif(?4, '') END,"
 		" lesson = coalesce(?5, lesson),"
-		" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+		" updated_at = " DB_NOW " WHERE id = ?1";
 	static const char *sql_empty = "SELECT cause = '' AND lesson = '' FROM review WHERE id = ?1";
 	int rc = check_fields(f);
 	if (rc)

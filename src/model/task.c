@@ -5,6 +5,7 @@
 #include <string.h>
 #include "muster/date.h"
 #include "muster/db.h"
+#include "muster/db_now.h"
 #include "muster/event.h"
 #include "muster/history.h"
 #include "muster/model.h"
@@ -295,7 +296,7 @@ int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_
 int task_set_status(struct board *b, int64_t id, enum task_status s)
 {
 	static const char *sql = "UPDATE task SET status = ?2,"
-				 " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+				 " updated_at = " DB_NOW " WHERE id = ?1";
 	if ((unsigned)s >= TASK_STATUS_N)
 		return mu_fail(MU_USAGE, "bad task status");
 	struct change c;
@@ -313,7 +314,7 @@ int task_set_status(struct board *b, int64_t id, enum task_status s)
 int task_assign(struct board *b, int64_t id, const char *owner)
 {
 	static const char *sql = "UPDATE task SET owner = ?2,"
-				 " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+				 " updated_at = " DB_NOW " WHERE id = ?1";
 	int rc = model_check_text("owner", owner, 0, MODEL_NAME_MAX);
 	if (rc)
 		return rc;

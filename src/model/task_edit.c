@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "muster/db.h"
+#include "muster/db_now.h"
 #include "muster/history.h"
 #include "muster/merge.h"
 #include "muster/model.h"
@@ -63,7 +64,7 @@ static int edit_task(struct board *b, int64_t id, const struct task_fields *give
 		" due = CASE WHEN ?5 IS NULL THEN due WHEN ?5 = '' THEN NULL ELSE ?5 END,"
 		" role_id = CASE ?6 WHEN 0 THEN role_id WHEN -1 THEN NULL ELSE ?6 END,"
 		" phase_id = CASE ?7 WHEN 0 THEN phase_id WHEN -1 THEN NULL ELSE ?7 END,"
-		" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+		" updated_at = " DB_NOW " WHERE id = ?1";
 	struct change c;
 	int64_t role, phase;
 	bool write[TF_N];

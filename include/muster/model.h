@@ -24,12 +24,41 @@ int model_event_exists(struct board *b, int64_t event);
 /* Parse a whole decimal id (> 0); false if s is not one. */
 int model_parse_id(const char *s, int64_t *id);
 
-/* Tasks (task.c, task_edit.c): the audit snapshot query, and the checks
- * of add and edit (resolving role and phase: 0 = leave, -1 = none), run
- * inside the transaction. */
-struct task_fields;
+/* One row of st: steps it once and, when there is a row, reads column i
+ * into the i-th pointer after cols by the letter cols[i]: 'i' int64_t *,
+ * 'n' int *, 'b' bool *, 's' char ** (an allocated copy; NULL for NULL),
+ * 'c' char *buf followed by its size_t size (a copy cut to fit; "" for
+ * NULL).  Resets st; returns SQLITE_ROW, SQLITE_DONE (nothing read) or the
+ * failing result code. */
+struct sqlite3_stmt;
+int model_row(struct sqlite3_stmt *st, const char *cols, ...);
+/* The end of a `while ((rc = sqlite3_step(st)) == SQLITE_ROW)` loop: resets
+ * st; MU_OK when rc is SQLITE_DONE, else db_fail's status. */
+int model_rows_end(struct board *b, struct sqlite3_stmt *st, int rc);
+
+/* The audit snapshot of each entity undo takes back, (json, event id) of
+ * the row ?1: written by the change (task.c, item.c, metric.c) and read
+ * again by its undo (undo.c, trash.c). */
 extern const char *const model_task_snap;
+extern const char *const model_item_snap;
+extern const char *const model_metric_snap;
+
+/* Tasks (task.c, task_edit.c): the checks of add and edit (resolving role
+ * and phase: 0 = leave, -1 = none), run inside the transaction. */
+struct task_fields;
 int model_task_check(struct board *b, int64_t event, const struct task_fields *f, int64_t *role,
 		     int64_t *phase);
+
+/* History (undo.c, trash.c, conflict.c), inside the caller's transaction:
+ * the snapshot query of "task", "item" or "metric"; the audit row of an
+ * undo (undoes = the undone row, 0 none; *log_id = the new row when not
+ * NULL) or a restore; trash row → task or item again (*id its id, entity
+ * and *event its own); "status: todo → done, owner: - → bob", the keys of
+ * new whose value differs from old (old NULL: every key of new). */
+const char *model_snap_for(const char *entity);
+int model_audit_undo(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
+		     const char *old, const char *new_, int64_t undoes, int64_t *log_id);
+int model_trash_restore_row(struct board *b, int64_t trash, char entity[16], int64_t *id, int64_t *event);
+void model_change_summary(struct board *b, const char *old, const char *new_, char *out, size_t size);
 
 #endif

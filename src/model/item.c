@@ -111,11 +111,12 @@ int item_get(struct board *b, int64_t id, struct item *out, struct pool *pool)
 	return rc;
 }
 
-/* The snapshots keep ready_before so that undo gives it back too. */
+/* The snapshots keep ready_before so that undo gives it back too; the
+ * whole item's is shared with undo (model_item_snap). */
 static const char *snap_qty =
 	"SELECT json_object('qty_ready', i.qty_ready, 'done', i.done, 'ready_before', i.ready_before), c.event_id"
 	" FROM item i JOIN checklist c ON c.id = i.checklist_id WHERE i.id = ?1";
-static const char *snap_item =
+const char *const model_item_snap =
 	"SELECT json_object('title', i.title, 'qty', i.qty, 'qty_ready', i.qty_ready, 'unit', i.unit,"
 	" 'due', i.due, 'done', i.done, 'checklist', c.name, 'ready_before', i.ready_before), c.event_id"
 	" FROM item i JOIN checklist c ON c.id = i.checklist_id WHERE i.id = ?1";
@@ -204,7 +205,7 @@ int item_add(struct board *b, int64_t checklist, const struct item_fields *f, in
 	if (rc)
 		return rc;
 	struct change c;
-	if ((rc = db_change_begin(b, &c, "item", "add", snap_item, 0)))
+	if ((rc = db_change_begin(b, &c, "item", "add", model_item_snap, 0)))
 		return rc;
 	sqlite3_stmt *st = db_stmt(b, sql_event);
 	sqlite3_bind_int64(st, 1, checklist);
@@ -231,7 +232,7 @@ int item_add(struct board *b, int64_t checklist, const struct item_fields *f, in
 	return rc;
 }
 
-/* The fields of an edit by their audit names (keys of snap_item). */
+/* The fields of an edit by their audit names (keys of model_item_snap). */
 enum { IF_TITLE, IF_UNIT, IF_DUE, IF_QTY, IF_READY, IF_N };
 static const char *const if_names[IF_N] = {"title", "unit", "due", "qty", "qty_ready"};
 
@@ -296,7 +297,7 @@ static int edit_item(struct board *b, int64_t id, const struct item_fields *give
 		return rc;
 	struct change c;
 	bool write[IF_N];
-	if ((rc = db_change_begin(b, &c, "item", "edit", snap_item, id)))
+	if ((rc = db_change_begin(b, &c, "item", "edit", model_item_snap, id)))
 		return rc;
 	if ((rc = item_fields_to_write(b, id, base, given, m, write)))
 		return db_change_end(b, &c, rc);
@@ -379,7 +380,7 @@ int item_remove(struct board *b, int64_t id)
 {
 	static const char *sql = "DELETE FROM item WHERE id = ?1";
 	struct change c;
-	int rc = db_change_begin(b, &c, "item", "remove", snap_item, id);
+	int rc = db_change_begin(b, &c, "item", "remove", model_item_snap, id);
 	if (rc)
 		return rc;
 	if ((rc = model_allow_item(b, id, OP_REMOVE)) || (rc = model_trash_item(b, id)))

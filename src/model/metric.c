@@ -70,15 +70,17 @@ int metric_find(struct board *b, int64_t event, const char *name, int64_t *id)
 				 : db_fail(b, rc);
 }
 
+/* The audit snapshot, shared with undo. */
+const char *const model_metric_snap = "SELECT json_object('actual', actual), event_id FROM metric WHERE id = ?1";
+
 static int change_actual(struct board *b, int64_t id, const char *action, const char *sql, double v)
 {
-	static const char *snap = "SELECT json_object('actual', actual), event_id FROM metric WHERE id = ?1";
 	static const char *sql_sample = "INSERT INTO sample(metric_id, value, actor)"
 					" SELECT id, actual, ?2 FROM metric WHERE id = ?1";
 	if (!isfinite(v) || fabs(v) > 1e15)
 		return mu_fail(MU_DATA, "metric value out of range");
 	struct change c;
-	int rc = db_change_begin(b, &c, "metric", action, snap, id);
+	int rc = db_change_begin(b, &c, "metric", action, model_metric_snap, id);
 	if (rc)
 		return rc;
 	c.always = true; /* every reading is a sample, even an unchanged value */

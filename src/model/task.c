@@ -211,7 +211,8 @@ int task_get(struct board *b, int64_t id, struct task *out, struct pool *pool)
 	return rc;
 }
 
-/* The audit snapshot of a task: (json, event id); task_edit.c shares it. */
+/* The audit snapshot of a task: (json, event id); task_edit.c and undo
+ * share it. */
 const char *const model_task_snap =
 	"SELECT json_object('title', t.title, 'status', t.status, 'owner', t.owner, 'due', t.due,"
 	" 'role', r.key, 'phase', p.key, 'notes', t.notes, 'position', t.position), t.event_id"

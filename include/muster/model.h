@@ -48,6 +48,12 @@ extern const char *const model_metric_snap;
 struct task_fields;
 int model_task_check(struct board *b, int64_t event, const struct task_fields *f, int64_t *role,
 		     int64_t *phase);
+/* Task id to position (unaudited: inside a move or its undo). */
+int model_task_place(struct board *b, int64_t id, int64_t position);
+
+/* Metrics (metric.c): a sample of the metric's actual value now, by the
+ * actor (every reading and its undo). */
+int model_metric_sample(struct board *b, int64_t id);
 
 /* History (undo.c, trash.c, conflict.c), inside the caller's transaction:
  * the snapshot query of "task", "item" or "metric"; the audit row of an

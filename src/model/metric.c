@@ -73,10 +73,18 @@ int metric_find(struct board *b, int64_t event, const char *name, int64_t *id)
 /* The audit snapshot, shared with undo. */
 const char *const model_metric_snap = "SELECT json_object('actual', actual), event_id FROM metric WHERE id = ?1";
 
+int model_metric_sample(struct board *b, int64_t id)
+{
+	static const char *sql = "INSERT INTO sample(metric_id, value, actor)"
+				 " SELECT id, actual, ?2 FROM metric WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, b->actor, -1, SQLITE_STATIC);
+	return db_exec_stmt(b, st);
+}
+
 static int change_actual(struct board *b, int64_t id, const char *action, const char *sql, double v)
 {
-	static const char *sql_sample = "INSERT INTO sample(metric_id, value, actor)"
-					" SELECT id, actual, ?2 FROM metric WHERE id = ?1";
 	if (!isfinite(v) || fabs(v) > 1e15)
 		return mu_fail(MU_DATA, "metric value out of range");
 	struct change c;
@@ -90,12 +98,8 @@ static int change_actual(struct board *b, int64_t id, const char *action, const 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_double(st, 2, v);
 	rc = db_exec_stmt(b, st);
-	if (!rc) {
-		st = db_stmt(b, sql_sample);
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, b->actor, -1, SQLITE_STATIC);
-		rc = db_exec_stmt(b, st);
-	}
+	if (!rc)
+		rc = model_metric_sample(b, id);
 	return db_change_end(b, &c, rc);
 }
 

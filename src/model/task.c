@@ -344,6 +344,15 @@ int task_remove(struct board *b, int64_t id)
 	return db_change_end(b, &c, db_exec_stmt(b, st));
 }
 
+int model_task_place(struct board *b, int64_t id, int64_t position)
+{
+	static const char *sql = "UPDATE task SET position = ?2 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, position);
+	return db_exec_stmt(b, st);
+}
+
 int task_move(struct board *b, int64_t id, int delta)
 {
 	static const char *sql_prev =
@@ -354,7 +363,6 @@ int task_move(struct board *b, int64_t id, int delta)
 		"SELECT n.id, n.position, t.position FROM task t JOIN task n"
 		" ON n.event_id = t.event_id AND n.role_id IS t.role_id AND n.position > t.position"
 		" WHERE t.id = ?1 ORDER BY n.position LIMIT 1";
-	static const char *sql_set = "UPDATE task SET position = ?2 WHERE id = ?1";
 	struct change c;
 	int rc = db_change_begin(b, &c, "task", "move", snap_position, id);
 	if (!rc)
@@ -363,25 +371,12 @@ int task_move(struct board *b, int64_t id, int delta)
 		return db_change_end(b, &c, rc);
 	sqlite3_stmt *st = db_stmt(b, delta < 0 ? sql_prev : sql_next);
 	sqlite3_bind_int64(st, 1, id);
-	int step = sqlite3_step(st);
 	int64_t other = 0, other_pos = 0, pos = 0;
+	int step = model_row(st, "iii", &other, &other_pos, &pos);
 	if (step == SQLITE_ROW) {
-		other = sqlite3_column_int64(st, 0);
-		other_pos = sqlite3_column_int64(st, 1);
-		pos = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_reset(st);
-	if (step == SQLITE_ROW) {
-		st = db_stmt(b, sql_set);
-		sqlite3_bind_int64(st, 1, other);
-		sqlite3_bind_int64(st, 2, pos);
-		rc = db_exec_stmt(b, st);
-		if (!rc) {
-			st = db_stmt(b, sql_set);
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_int64(st, 2, other_pos);
-			rc = db_exec_stmt(b, st);
-		}
+		rc = model_task_place(b, other, pos);
+		if (!rc)
+			rc = model_task_place(b, id, other_pos);
 	} else if (step != SQLITE_DONE) {
 		rc = db_fail(b, step);
 	}

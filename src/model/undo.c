@@ -76,7 +76,6 @@ static int revert_task(struct board *b, int64_t id, const char *action, const ch
 	static const char *sql_other =
 		"SELECT o.id FROM task o JOIN task t ON t.id = ?1 WHERE o.event_id = t.event_id"
 		" AND o.role_id IS t.role_id AND o.position = json_extract(?2, '$.position') AND o.id <> ?1 LIMIT 1";
-	static const char *sql_pos = "UPDATE task SET position = ?2 WHERE id = ?1";
 	enum access_op op = OP_EDIT;
 	if (!strcmp(action, "assign"))
 		op = OP_ASSIGN;
@@ -108,17 +107,9 @@ static int revert_task(struct board *b, int64_t id, const char *action, const ch
 		db_bind_text(st, 2, new_);
 		int64_t was = 0, now = 0;
 		model_row(st, "ii", &was, &now);
-		if (other) {
-			st = db_stmt(b, sql_pos);
-			sqlite3_bind_int64(st, 1, other);
-			sqlite3_bind_int64(st, 2, now);
-			if ((rc = db_exec_stmt(b, st)))
-				return rc;
-		}
-		st = db_stmt(b, sql_pos);
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, was);
-		return db_exec_stmt(b, st);
+		if (other && (rc = model_task_place(b, other, now)))
+			return rc;
+		return model_task_place(b, id, was);
 	}
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, id);
@@ -160,8 +151,6 @@ static int revert_metric(struct board *b, int64_t id, int64_t event, const char 
 {
 	static const char *sql = "UPDATE metric SET actual = coalesce(json_extract(?2, '$.actual'), actual),"
 				 " updated_at = " DB_NOW " WHERE id = ?1";
-	static const char *sql_sample = "INSERT INTO sample(metric_id, value, actor)"
-					" SELECT id, actual, ?2 FROM metric WHERE id = ?1";
 	int rc = model_allow_event(b, event, "change the metrics of");
 	if (rc)
 		return rc;
@@ -170,10 +159,7 @@ static int revert_metric(struct board *b, int64_t id, int64_t event, const char 
 	db_bind_text(st, 2, old);
 	if ((rc = db_exec_stmt(b, st)))
 		return rc;
-	st = db_stmt(b, sql_sample);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, b->actor, -1, SQLITE_STATIC);
-	return db_exec_stmt(b, st);
+	return model_metric_sample(b, id);
 }
 
 static bool is_one_of(const char *s, const char *const *list)

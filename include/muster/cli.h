@@ -131,7 +131,8 @@ void json_array_end(struct strbuf *b, size_t n);  /* "[]\n" or "\n]\n" */
  * session clears the environment but for TERM, LANG, LC_*, TZ (checked;
  * HOME becomes the passwd home), reads only the account's own config,
  * takes --as / --db only from the forced command (cli_restricted_args),
- * takes the config's export_dir and restricts the model (access_restrict).
+ * takes the config's export_dir and restricts the board (access_restrict,
+ * in cli_board).
  * Otherwise the config is the $XDG_CONFIG_HOME one.  The config's database
  * is the board when neither --db nor $MUSTER_DB names one; c->as is the
  * login asked for. */

@@ -21,6 +21,7 @@ struct board {
 	int mode;      /* enum board_mode */
 	unsigned owner; /* uid of the board file's owner */
 	bool admin;    /* may make board-level changes (model_allow_board) */
+	bool restricted; /* a restricted (kiosk) session: access_restrict */
 	bool created;  /* board_open made the file */
 	bool migrating; /* the migrations may write before the actor is settled */
 	struct stmt_slot *stmts;

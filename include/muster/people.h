@@ -51,10 +51,11 @@ bool access_may_item(struct board *b, int64_t item, enum access_op op);
 /* Adding tasks, items and lists, metrics, people, restoring: coordinators. */
 bool access_may_coordinate(struct board *b, int64_t event);
 
-/* A process that runs restricted (kiosk) never gets the personal-board
- * rule.  Cannot be undone. */
-void access_restrict(void);
-bool access_restricted(void);
+/* A board opened for a restricted (kiosk) session never gets the
+ * personal-board rule, nor board-level changes.  Cannot be undone; set
+ * right after board_open, before any other call. */
+void access_restrict(struct board *b);
+bool access_restricted(const struct board *b);
 
 /* ---- people of an event (coordinators only; each change one audited
  * transaction, entity "person") ---- */

@@ -208,6 +208,8 @@ int cli_board(struct cli *c, unsigned flags, struct board **b)
 			}
 			return rc;
 		}
+		if (c->g.restricted)
+			access_restrict(c->board);
 		struct strbuf w = STRBUF_INIT;
 		if (!raised)
 			cli_shared_warnings(c->db_path, &w);
@@ -270,7 +272,6 @@ int cli_setup(struct cli *c)
 			return rc;
 		if (cfg->export_dir && *cfg->export_dir)
 			c->export_dir = cfg->export_dir;
-		access_restrict();
 	}
 	/* The board: --db, else $MUSTER_DB, else the config's database, else
 	 * the XDG default (cli_db_path). */

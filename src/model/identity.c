@@ -103,7 +103,7 @@ int board_identify(struct board *b, const char *as)
 static int allow_owner(struct board *b, const char *what)
 {
 	char owner[64];
-	if (access_restricted())
+	if (access_restricted(b))
 		return mu_fail(MU_DENIED, "a restricted session may not change %s", what);
 	if (getuid() == 0 || getuid() == (uid_t)b->owner)
 		return MU_OK;
@@ -115,7 +115,7 @@ static int allow_owner(struct board *b, const char *what)
 int model_allow_board(struct board *b, const char *what)
 {
 	char owner[64];
-	if (access_restricted())
+	if (access_restricted(b))
 		return mu_fail(MU_DENIED, "a restricted session may not %s", what);
 	if (b->admin)
 		return MU_OK;

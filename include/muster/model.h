@@ -35,6 +35,12 @@ int model_row(struct sqlite3_stmt *st, const char *cols, ...);
 /* The end of a `while ((rc = sqlite3_step(st)) == SQLITE_ROW)` loop: resets
  * st; MU_OK when rc is SQLITE_DONE, else db_fail's status. */
 int model_rows_end(struct board *b, struct sqlite3_stmt *st, int rc);
+/* A record by id: db_step_id's "no WHAT with id N" or read(st, out, pool),
+ * the row reader of its file (read_task, read_item ...). */
+struct pool;
+typedef void model_read_fn(struct sqlite3_stmt *st, void *row, struct pool *pool);
+int model_get(struct board *b, const char *sql, int64_t id, const char *what, model_read_fn *read, void *out,
+	      struct pool *pool);
 
 /* The audit snapshot of each entity undo takes back, (json, event id) of
  * the row ?1: written by the change (task.c, item.c, metric.c) and read

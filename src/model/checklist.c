@@ -30,12 +30,9 @@ int checklist_list(struct board *b, int64_t event, struct checklist_list *out)
 		c->items = sqlite3_column_int64(st, 5);
 		c->items_done = sqlite3_column_int64(st, 6);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		checklist_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void checklist_list_free(struct checklist_list *l) { LIST_FREE(l); }

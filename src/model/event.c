@@ -12,8 +12,9 @@
 	"SELECT id, name, kind, objective, currency, start, end, budget, unit_price, ctr, cpm,"   \
 	" created_at FROM event "
 
-static void read_event(sqlite3_stmt *st, struct event *e, struct pool *pool)
+static void read_event(sqlite3_stmt *st, void *row, struct pool *pool)
 {
+	struct event *e = row;
 	e->id = sqlite3_column_int64(st, 0);
 	e->name = pool_strdup(pool, db_col_text(st, 1));
 	e->kind = pool_strdup(pool, db_col_text(st, 2));
@@ -37,12 +38,9 @@ int event_list(struct board *b, struct event_list *out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_event(st, LIST_PUSH(out), &out->pool);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		event_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void event_list_free(struct event_list *l)
@@ -78,13 +76,7 @@ int event_find(struct board *b, const char *id_or_name, int64_t *id)
 int event_get(struct board *b, int64_t id, struct event *out, struct pool *pool)
 {
 	static const char *sql = EVENT_COLS "WHERE id = ?1";
-	sqlite3_stmt *st;
-	int rc = db_step_id(b, sql, id, "event", &st);
-	if (rc == MU_OK) {
-		read_event(st, out, pool);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return model_get(b, sql, id, "event", read_event, out, pool);
 }
 
 int event_delete(struct board *b, int64_t id)
@@ -118,12 +110,9 @@ int phase_list(struct board *b, int64_t event, struct phase_list *out)
 		db_col_date(st, 3, p->start);
 		db_col_date(st, 4, p->end);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		phase_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void phase_list_free(struct phase_list *l)
@@ -148,12 +137,9 @@ int role_list(struct board *b, int64_t event, struct role_list *out)
 		r->tasks_total = sqlite3_column_int64(st, 3);
 		r->tasks_done = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		role_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void role_list_free(struct role_list *l)
@@ -208,12 +194,9 @@ int person_list(struct board *b, int64_t event, struct person_list *out)
 		p->access = pool_strdup(&out->pool, db_col_text(st, 3));
 		p->roles = pool_strdup(&out->pool, db_col_text(st, 4));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		person_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void person_list_free(struct person_list *l)

@@ -173,12 +173,9 @@ int kiosk_list(struct board *b, struct kiosk_list *out)
 		e->added_by = pool_strdup(&out->pool, db_col_text(st, 1));
 		e->added_at = pool_strdup(&out->pool, db_col_text(st, 2));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		kiosk_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void kiosk_list_free(struct kiosk_list *l) { LIST_FREE(l); }

@@ -54,8 +54,9 @@ int item_find(struct board *b, int64_t event, const char *s, int64_t *id)
 	"SELECT i.id, i.checklist_id, i.title, i.unit, c.name, i.done_by, i.done_at, i.due,"      \
 	" i.qty, i.qty_ready, i.done, i.position, i.updated_at FROM item i JOIN checklist c ON c.id = i.checklist_id "
 
-static void read_item(sqlite3_stmt *st, struct item *it, struct pool *pool)
+static void read_item(sqlite3_stmt *st, void *row, struct pool *pool)
 {
+	struct item *it = row;
 	it->id = sqlite3_column_int64(st, 0);
 	it->checklist_id = sqlite3_column_int64(st, 1);
 	it->title = pool_strdup(pool, db_col_text(st, 2));
@@ -89,12 +90,9 @@ int item_query(struct board *b, int64_t event, int64_t checklist, size_t limit, 
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		read_item(st, LIST_PUSH(out), &out->pool);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		item_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void item_list_free(struct item_list *l) { LIST_FREE(l); }
@@ -102,13 +100,7 @@ void item_list_free(struct item_list *l) { LIST_FREE(l); }
 int item_get(struct board *b, int64_t id, struct item *out, struct pool *pool)
 {
 	static const char *sql = ITEM_COLS "WHERE i.id = ?1";
-	sqlite3_stmt *st;
-	int rc = db_step_id(b, sql, id, "item", &st);
-	if (rc == MU_OK) {
-		read_item(st, out, pool);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return model_get(b, sql, id, "item", read_item, out, pool);
 }
 
 /* The snapshots keep ready_before so that undo gives it back too; the

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "muster/db.h"
 #include "muster/log.h"
+#include "muster/model.h"
 
 int log_query(struct board *b, const struct log_query *q, struct log_list *out)
 {
@@ -35,12 +36,9 @@ int log_query(struct board *b, const struct log_query *q, struct log_list *out)
 		e->new_ = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : pool_strdup(&out->pool, db_col_text(st, 8));
 		e->account = sqlite3_column_type(st, 9) == SQLITE_NULL ? NULL : pool_strdup(&out->pool, db_col_text(st, 9));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		log_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void log_list_free(struct log_list *l) { LIST_FREE(l); }

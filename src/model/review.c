@@ -42,8 +42,9 @@ static enum review_factor factor_from_text(const char *s)
 
 #define REVIEW_COLS "SELECT r.id, r.event_id, r.stage, r.cause, r.lesson, r.factor, r.position, r.updated_at FROM review r "
 
-static void read_review(sqlite3_stmt *st, struct review *r, struct pool *pool)
+static void read_review(sqlite3_stmt *st, void *row, struct pool *pool)
 {
+	struct review *r = row;
 	r->id = sqlite3_column_int64(st, 0);
 	r->event_id = sqlite3_column_int64(st, 1);
 	r->stage = pool_strdup(pool, db_col_text(st, 2));
@@ -67,12 +68,9 @@ int review_list(struct board *b, int64_t event, struct review_list *out)
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		read_review(st, LIST_PUSH(out), &out->pool);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = model_rows_end(b, st, rc)))
 		review_list_free(out);
-		return db_fail(b, rc);
-	}
-	return MU_OK;
+	return rc;
 }
 
 void review_list_free(struct review_list *l) { LIST_FREE(l); }
@@ -80,13 +78,7 @@ void review_list_free(struct review_list *l) { LIST_FREE(l); }
 int review_get(struct board *b, int64_t id, struct review *out, struct pool *pool)
 {
 	static const char *sql = REVIEW_COLS "WHERE r.id = ?1";
-	sqlite3_stmt *st;
-	int rc = db_step_id(b, sql, id, "review note", &st);
-	if (rc == MU_OK) {
-		read_review(st, out, pool);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return model_get(b, sql, id, "review note", read_review, out, pool);
 }
 
 static const char *snap_review =

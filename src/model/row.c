@@ -1,6 +1,7 @@
 /* Reading rows without a hand-written step loop each time: model_row reads
  * one row into typed pointers by a column string, model_rows_end closes a
- * list loop.  Both leave the statement reset (see include/muster/model.h). */
+ * list loop, model_get reads a record by id with its file's row reader.
+ * All leave the statement reset (see include/muster/model.h). */
 #include <stdarg.h>
 #include <stdio.h>
 #include "muster/db.h"
@@ -54,4 +55,16 @@ int model_rows_end(struct board *b, sqlite3_stmt *st, int rc)
 {
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? MU_OK : db_fail(b, rc);
+}
+
+int model_get(struct board *b, const char *sql, int64_t id, const char *what, model_read_fn *read, void *out,
+	      struct pool *pool)
+{
+	sqlite3_stmt *st;
+	int rc = db_step_id(b, sql, id, what, &st);
+	if (rc == MU_OK) {
+		read(st, out, pool);
+		sqlite3_reset(st);
+	}
+	return rc;
 }

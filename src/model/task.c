@@ -113,8 +113,9 @@ static void bind_query(sqlite3_stmt *st, const struct task_query *q, char **like
 		sqlite3_bind_int(st, 6, q->order == TASK_ORDER_DUE);
 }
 
-static void read_task(sqlite3_stmt *st, struct task *t, struct pool *pool)
+static void read_task(sqlite3_stmt *st, void *row, struct pool *pool)
 {
+	struct task *t = row;
 	t->id = sqlite3_column_int64(st, 0);
 	t->event_id = sqlite3_column_int64(st, 1);
 	t->phase_id = sqlite3_column_int64(st, 2);
@@ -163,14 +164,13 @@ int task_query(struct board *b, const struct task_query *q, struct task_list *ou
 		sqlite3_bind_int64(st, 11, q->key ? q->key->id : end);
 	}
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		read_task(st, LIST_PUSH(out), &out->pool);
-	}
-	sqlite3_reset(st);
+	rc = model_rows_end(b, st, rc);
 	free(like);
-	if (rc != SQLITE_DONE) {
+	if (rc) {
 		task_list_free(out);
-		return db_fail(b, rc);
+		return rc;
 	}
 	for (size_t i = 0; rev && i < out->n / 2; i++) { /* back in position order */
 		struct task t = out->v[i];
@@ -202,13 +202,7 @@ void task_list_free(struct task_list *l)
 int task_get(struct board *b, int64_t id, struct task *out, struct pool *pool)
 {
 	static const char *sql = TASK_COLS "WHERE t.id = ?1";
-	sqlite3_stmt *st;
-	int rc = db_step_id(b, sql, id, "task", &st);
-	if (rc == MU_OK) {
-		read_task(st, out, pool);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return model_get(b, sql, id, "task", read_task, out, pool);
 }
 
 /* The audit snapshot of a task: (json, event id); task_edit.c and undo

@@ -23,6 +23,10 @@ char *model_like_pattern(const char *s);
 int model_event_exists(struct board *b, int64_t event);
 /* Parse a whole decimal id (> 0); false if s is not one. */
 int model_parse_id(const char *s, int64_t *id);
+/* The end of an add whose last statement inserted the row: its id into
+ * c->id, db_change_end, then *id (when not NULL) = that id. */
+struct change;
+int model_add_end(struct board *b, struct change *c, int rc, int64_t *id);
 
 /* One row of st: steps it once and, when there is a row, reads column i
  * into the i-th pointer after cols by the letter cols[i]: 'i' int64_t *,
@@ -54,12 +58,19 @@ extern const char *const model_metric_snap;
 struct task_fields;
 int model_task_check(struct board *b, int64_t event, const struct task_fields *f, int64_t *role,
 		     int64_t *phase);
+/* Binds ?1 event and ?2 role of q, and ?3 owner and ?4 status where the
+ * statement has them; returns its parameter count (task.c, task_find.c). */
+struct task_query;
+int model_task_bind_filter(struct sqlite3_stmt *st, const struct task_query *q);
 /* Task id to position (unaudited: inside a move or its undo). */
 int model_task_place(struct board *b, int64_t id, int64_t position);
 
 /* Metrics (metric.c): a sample of the metric's actual value now, by the
  * actor (every reading and its undo). */
 int model_metric_sample(struct board *b, int64_t id);
+/* The metric name of event (a stage before a budget line of that name):
+ * model_row's SQLITE_ROW (*id read), SQLITE_DONE or the error. */
+int model_metric_id(struct board *b, int64_t event, const char *name, int64_t *id);
 
 /* History (undo.c, trash.c, conflict.c), inside the caller's transaction:
  * the snapshot query of "task", "item" or "metric"; the audit row of an

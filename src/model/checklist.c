@@ -65,12 +65,8 @@ int checklist_add(struct board *b, int64_t event, const char *name, const char *
 		if (role_id)
 			sqlite3_bind_int64(st, 3, role_id);
 		rc = db_exec_stmt(b, st);
-		c.id = sqlite3_last_insert_rowid(b->db);
 		c.event = event;
 	}
-	rc = db_change_end(b, &c, rc);
-	if (!rc && id)
-		*id = c.id;
-	return rc;
+	return model_add_end(b, &c, rc, id);
 }
 

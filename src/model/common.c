@@ -70,3 +70,13 @@ int model_parse_id(const char *s, int64_t *id)
 	*id = v;
 	return 1;
 }
+
+int model_add_end(struct board *b, struct change *c, int rc, int64_t *id)
+{
+	if (!rc)
+		c->id = sqlite3_last_insert_rowid(b->db);
+	rc = db_change_end(b, c, rc);
+	if (!rc && id)
+		*id = c->id;
+	return rc;
+}

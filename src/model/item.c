@@ -216,12 +216,8 @@ int item_add(struct board *b, int64_t checklist, const struct item_fields *f, in
 		db_bind_text(st, 4, f->unit);
 		db_bind_date(st, 5, f->due);
 		rc = db_exec_stmt(b, st);
-		c.id = sqlite3_last_insert_rowid(b->db);
 	}
-	rc = db_change_end(b, &c, rc);
-	if (!rc && id)
-		*id = c.id;
-	return rc;
+	return model_add_end(b, &c, rc, id);
 }
 
 /* The fields of an edit by their audit names (keys of model_item_snap). */

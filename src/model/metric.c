@@ -53,17 +53,19 @@ int metric_list(struct board *b, int64_t event, size_t history_len, struct metri
 
 void metric_list_free(struct metric_list *l) { LIST_FREE(l); }
 
-int metric_find(struct board *b, int64_t event, const char *name, int64_t *id)
+int model_metric_id(struct board *b, int64_t event, const char *name, int64_t *id)
 {
 	static const char *sql = "SELECT id FROM metric WHERE event_id = ?1 AND name = ?2"
 				 " ORDER BY kind = 'budget' LIMIT 1";
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	return model_row(st, "i", id);
+}
+
+int metric_find(struct board *b, int64_t event, const char *name, int64_t *id)
+{
+	int rc = model_metric_id(b, event, name, id);
 	if (rc == SQLITE_ROW)
 		return MU_OK;
 	return rc == SQLITE_DONE ? mu_fail(MU_DATA, "no metric \"%s\" in this event (see 'muster metrics')", name)

@@ -154,15 +154,7 @@ static int by_time(const void *a, const void *b)
 
 static int find_metric(struct board *b, int64_t event, const char *name, int64_t *id)
 {
-	static const char *sql = "SELECT id FROM metric WHERE event_id = ?1 AND name = ?2"
-				 " ORDER BY kind = 'budget' LIMIT 1";
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, event);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	int rc = model_metric_id(b, event, name, id);
 	return rc == SQLITE_ROW ? MU_OK : rc == SQLITE_DONE ? MU_DATA : db_fail(b, rc);
 }
 

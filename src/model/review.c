@@ -153,13 +153,9 @@ int review_add(struct board *b, int64_t event, const struct review_fields *f, in
 		bind_factor(st, 4, f->factor < 0 ? 0 : f->factor);
 		db_bind_text(st, 5, f->lesson);
 		rc = db_exec_stmt(b, st);
-		c.id = sqlite3_last_insert_rowid(b->db);
 		c.event = event;
 	}
-	rc = db_change_end(b, &c, rc);
-	if (!rc && id)
-		*id = c.id;
-	return rc;
+	return model_add_end(b, &c, rc, id);
 }
 
 int review_edit(struct board *b, int64_t id, const struct review_fields *f)

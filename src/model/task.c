@@ -96,7 +96,7 @@ static bool simple_query(const struct task_query *q)
 	return unfiltered(q) && q->order == TASK_ORDER_POSITION;
 }
 
-static void bind_query(sqlite3_stmt *st, const struct task_query *q, char **like)
+int model_task_bind_filter(sqlite3_stmt *st, const struct task_query *q)
 {
 	sqlite3_bind_int64(st, 1, q->event_id);
 	sqlite3_bind_int64(st, 2, q->role_id);
@@ -105,6 +105,12 @@ static void bind_query(sqlite3_stmt *st, const struct task_query *q, char **like
 		db_bind_text(st, 3, q->owner);
 	if (n >= 4)
 		db_bind_text(st, 4, q->status >= 0 ? task_status_name((enum task_status)q->status) : NULL);
+	return n;
+}
+
+static void bind_query(sqlite3_stmt *st, const struct task_query *q, char **like)
+{
+	int n = model_task_bind_filter(st, q);
 	if (n >= 5 && q->search && *q->search) {
 		*like = model_like_pattern(q->search);
 		sqlite3_bind_text(st, 5, *like, -1, SQLITE_STATIC);
@@ -279,13 +285,9 @@ int task_add(struct board *b, int64_t event, const struct task_fields *f, int64_
 		bind_ref(st, 6, role);
 		bind_ref(st, 7, phase);
 		rc = db_exec_stmt(b, st);
-		c.id = sqlite3_last_insert_rowid(b->db);
 		c.event = event;
 	}
-	rc = db_change_end(b, &c, rc);
-	if (!rc && id)
-		*id = c.id;
-	return rc;
+	return model_add_end(b, &c, rc, id);
 }
 
 int task_set_status(struct board *b, int64_t id, enum task_status s)

@@ -38,13 +38,7 @@ static int find_step(struct board *b, const char *sql, const struct task_query *
 		     const char *hash, int64_t pos, int64_t id, int64_t bpos, int64_t bid, int64_t *out)
 {
 	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, q->event_id);
-	sqlite3_bind_int64(st, 2, q->role_id);
-	int n = sqlite3_bind_parameter_count(st);
-	if (n >= 3)
-		db_bind_text(st, 3, q->owner);
-	if (n >= 4)
-		db_bind_text(st, 4, q->status >= 0 ? task_status_name((enum task_status)q->status) : NULL);
+	int n = model_task_bind_filter(st, q);
 	if (n >= 6) {
 		sqlite3_bind_text(st, 5, like, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, hash, -1, SQLITE_STATIC);
@@ -55,10 +49,7 @@ static int find_step(struct board *b, const char *sql, const struct task_query *
 		sqlite3_bind_int64(st, 12, bpos);
 		sqlite3_bind_int64(st, 13, bid);
 	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	int rc = model_row(st, "i", out);
 	return rc == SQLITE_ROW ? MU_OK : rc == SQLITE_DONE ? MU_DATA : db_fail(b, rc);
 }
 

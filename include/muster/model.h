@@ -82,6 +82,11 @@ const char *model_snap_for(const char *entity);
 int model_audit_undo(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
 		     const char *old, const char *new_, int64_t undoes, int64_t *log_id);
 int model_trash_restore_row(struct board *b, int64_t trash, char entity[16], int64_t *id, int64_t *event);
+/* MU_OK when sql (?1 = id → its updated_at) still reads expected, else
+ * model_conflict's MU_CONFLICT (edits of tasks and items). */
+struct conflict;
+int model_unchanged(struct board *b, const char *entity, const char *sql, int64_t id, const char *expected,
+		    struct conflict *out);
 void model_change_summary(struct board *b, const char *old, const char *new_, char *out, size_t size);
 
 #endif

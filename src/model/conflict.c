@@ -38,6 +38,16 @@ void conflict_free(struct conflict *c)
 	memset(c, 0, sizeof *c);
 }
 
+int model_unchanged(struct board *b, const char *entity, const char *sql, int64_t id, const char *expected,
+		    struct conflict *out)
+{
+	sqlite3_stmt *st = db_stmt(b, sql);
+	sqlite3_bind_int64(st, 1, id);
+	bool same = sqlite3_step(st) == SQLITE_ROW && !strcmp(db_col_text(st, 0), expected);
+	sqlite3_reset(st);
+	return same ? MU_OK : model_conflict(b, entity, id, expected, out);
+}
+
 int model_conflict(struct board *b, const char *entity, int64_t id, const char *expected, struct conflict *out)
 {
 	/* The change that wrote `expected` logs a few microseconds after it;

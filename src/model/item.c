@@ -302,14 +302,8 @@ static int edit_item(struct board *b, int64_t id, const struct item_fields *give
 	c.keys = keys.s;
 	bool ready_only = write[IF_READY] && !write[IF_TITLE] && !write[IF_UNIT] && !write[IF_DUE] && !write[IF_QTY];
 	rc = model_allow_item(b, id, ready_only ? OP_TICK : OP_EDIT);
-	if (!rc && expected) {
-		sqlite3_stmt *st = db_stmt(b, sql_updated);
-		sqlite3_bind_int64(st, 1, id);
-		bool same = sqlite3_step(st) == SQLITE_ROW && !strcmp(db_col_text(st, 0), expected);
-		sqlite3_reset(st);
-		if (!same)
-			rc = model_conflict(b, "item", id, expected, conflict);
-	}
+	if (!rc && expected)
+		rc = model_unchanged(b, "item", sql_updated, id, expected, conflict);
 	if (!rc) {
 		sqlite3_stmt *st = db_stmt(b, sql);
 		sqlite3_bind_int64(st, 1, id);

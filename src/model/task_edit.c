@@ -83,14 +83,8 @@ static int edit_task(struct board *b, int64_t id, const struct task_fields *give
 	c.keys = keys; /* the audit row holds exactly the fields written */
 	bool notes_only = !f->title && !f->owner && !f->due && !f->role && !f->phase;
 	rc = model_allow_task(b, id, notes_only ? OP_NOTES : OP_EDIT);
-	if (!rc && expected) {
-		sqlite3_stmt *st = db_stmt(b, sql_updated);
-		sqlite3_bind_int64(st, 1, id);
-		bool same = sqlite3_step(st) == SQLITE_ROW && !strcmp(db_col_text(st, 0), expected);
-		sqlite3_reset(st);
-		if (!same)
-			rc = model_conflict(b, "task", id, expected, conflict);
-	}
+	if (!rc && expected)
+		rc = model_unchanged(b, "task", sql_updated, id, expected, conflict);
 	if (!rc)
 		rc = model_task_check(b, c.event, f, &role, &phase);
 	if (!rc) {

@@ -26,11 +26,8 @@ int item_find_text(struct board *b, int64_t checklist, const char *text, int64_t
 		st = db_stmt(b, sql_pos);
 		sqlite3_bind_int64(st, 1, after_id);
 		sqlite3_bind_int64(st, 2, checklist);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			pos = sqlite3_column_int64(st, 0);
+		if (model_row(st, "i", &pos) == SQLITE_ROW)
 			key = after_id;
-		}
-		sqlite3_reset(st);
 	}
 	char *like = model_like_pattern(text);
 	int rc = SQLITE_DONE;

@@ -69,11 +69,8 @@ int task_find(struct board *b, const struct task_query *q, const char *text, int
 	if (after_id) {
 		sqlite3_stmt *st = db_stmt(b, sql_pos);
 		sqlite3_bind_int64(st, 1, after_id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			pos = sqlite3_column_int64(st, 0);
+		if (model_row(st, "i", &pos) == SQLITE_ROW)
 			key = after_id;
-		}
-		sqlite3_reset(st);
 	}
 	char *like = model_like_pattern(text);
 	const char *sql = dir > 0 ? f->next : f->prev;

@@ -40,13 +40,6 @@ static void on_signal(int sig) { got_signal = sig; }
 
 bool app_signalled(void) { return got_signal != 0; }
 
-long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void app_status(struct app *a, bool err, const char *fmt, ...)
 {
 	va_list ap;
@@ -54,7 +47,7 @@ void app_status(struct app *a, bool err, const char *fmt, ...)
 	vsnprintf(a->status, sizeof a->status, fmt, ap);
 	va_end(ap);
 	a->status_err = err;
-	a->status_until = now_ms() + (err ? 6000 : 3000);
+	a->status_until = clock_ms() + (err ? 6000 : 3000);
 	a->dirty |= DIRTY_HINT;
 }
 
@@ -200,7 +193,7 @@ static void poll_changes(struct app *a)
 
 void app_refresh(struct app *a)
 {
-	a->now = now_ms();
+	a->now = clock_ms();
 	app_draw(a);
 	doupdate();
 	a->dirty = 0;
@@ -260,14 +253,14 @@ int ui_getkey(int ms)
 	if (winsize_resized()) /* SIGWINCH: src/tui/winsize.c */
 		return KEYCODE_FN + KEY_RESIZE;
 	timeout(ms);
-	long long t0 = now_ms();
+	long long t0 = clock_ms();
 	errno = 0;
 	int r = get_wch(&ch);
 	if (r == ERR) {
 		int err = errno;
 		if (winsize_resized())
 			return KEYCODE_FN + KEY_RESIZE;
-		if (input_lost(ms, now_ms() - t0, err))
+		if (input_lost(ms, clock_ms() - t0, err))
 			got_signal = SIGHUP;
 		return -1;
 	}
@@ -391,7 +384,7 @@ static void size_notice(struct app *a)
 static void loop(struct app *a)
 {
 	while (!a->quit && !got_signal) {
-		a->now = now_ms();
+		a->now = clock_ms();
 		if (a->now - a->last_poll >= a->refresh_ms)
 			poll_changes(a);
 		long long fl = list_next_flash_end(a);
@@ -409,7 +402,7 @@ static void loop(struct app *a)
 		if (a->status[0] && a->status_until - a->now < wait)
 			wait = a->status_until - a->now + 10;
 		int key = ui_getkey(wait < 10 ? 10 : (int)wait);
-		a->now = now_ms();
+		a->now = clock_ms();
 		if (fl && a->now >= fl)
 			a->dirty |= DIRTY_PANES; /* a flash ended: draw rows plain again */
 		if (key < 0)
@@ -484,7 +477,7 @@ int tui_run(struct board *b, const struct tui_options *o)
 	apply_binds(a);
 	a->data_version = board_data_version(b);
 	a->change_counter = board_change_counter(b);
-	a->now = now_ms();
+	a->now = clock_ms();
 	app_open_event(a, a->event_id);
 	app_poll(a); /* the first heartbeat: others see us at once */
 	app_layout(a);

@@ -76,22 +76,9 @@ const char *key_label(int key, char *buf, size_t n)
 	else if (key >= 0 && key < 32) /* C-@, C-a..C-z, C-[ C-\ C-] C-^ C-_ */
 		snprintf(buf, n, "C-%c", key >= 1 && key <= 26 ? key + 'a' - 1 : key + '@');
 	else if (key >= 32 && key <= 0x10FFFF && !utf8_unsafe((uint32_t)key)) {
-		char mb[8] = "";
-		size_t k = 0;
-		/* encode as UTF-8 by hand: the locale may not be UTF-8 */
-		uint32_t c = (uint32_t)key;
-		if (c < 0x80)
-			mb[k++] = (char)c;
-		else if (c < 0x800)
-			mb[k++] = (char)(0xC0 | c >> 6), mb[k++] = (char)(0x80 | (c & 0x3F));
-		else if (c < 0x10000)
-			mb[k++] = (char)(0xE0 | c >> 12), mb[k++] = (char)(0x80 | (c >> 6 & 0x3F)),
-			mb[k++] = (char)(0x80 | (c & 0x3F));
-		else
-			mb[k++] = (char)(0xF0 | c >> 18), mb[k++] = (char)(0x80 | (c >> 12 & 0x3F)),
-			mb[k++] = (char)(0x80 | (c >> 6 & 0x3F)), mb[k++] = (char)(0x80 | (c & 0x3F));
-		mb[k] = 0;
-		snprintf(buf, n, "%s", mb);
+		char mb[4];
+		size_t k = utf8_encode((uint32_t)key, mb);
+		snprintf(buf, n, "%.*s", (int)k, mb);
 	} else
 		snprintf(buf, n, "key%d", key);
 	return buf;

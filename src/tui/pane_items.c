@@ -109,7 +109,7 @@ static void draw(struct app *a, struct pane *p)
 		int y = p->in.y + (int)i, x = p->in.x;
 		if (row == p->cur)
 			p->sel_id = it->id;
-		int32_t due = day_of(it->due);
+		int32_t due = date_day_of(it->due);
 		bool overdue = due != DATE_NONE && due < a->today && !it->done;
 		enum ui_role base = it->done ? UI_DONE : UI_NORMAL;
 		enum ui_role r = list_role(a, p, row, it->id, base);

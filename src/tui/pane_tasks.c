@@ -185,7 +185,7 @@ static void draw(struct app *a, struct pane *p)
 		int y = p->in.y + (int)i, x = p->in.x;
 		if (row == p->cur)
 			p->sel_id = t->id;
-		int32_t due = day_of(t->due);
+		int32_t due = date_day_of(t->due);
 		bool overdue = due != DATE_NONE && due < a->today && t->status != TASK_DONE;
 		enum ui_role base = t->status == TASK_DONE ? UI_DONE : UI_NORMAL;
 		enum ui_role r = list_role(a, p, row, t->id, base);

@@ -53,7 +53,7 @@ static void first_view(struct app *a, struct pane *p)
 {
 	int32_t lo = DATE_NONE, hi = DATE_NONE;
 	for (size_t i = 0; i < a->phases.n; i++) {
-		int32_t s = day_of(a->phases.v[i].start), e = day_of(a->phases.v[i].end);
+		int32_t s = date_day_of(a->phases.v[i].start), e = date_day_of(a->phases.v[i].end);
 		if (s != DATE_NONE && (lo == DATE_NONE || s < lo))
 			lo = s;
 		if (e != DATE_NONE && (hi == DATE_NONE || e > hi))
@@ -98,13 +98,13 @@ static void load(struct app *a, struct pane *p)
 	struct task_list tl = {0};
 	if (task_query(a->b, &q, &tl) == MU_OK)
 		for (size_t i = 0; i < tl.n; i++)
-			add_mark(day_of(tl.v[i].due), tl.v[i].phase_id, tl.v[i].status == TASK_DONE, false,
+			add_mark(date_day_of(tl.v[i].due), tl.v[i].phase_id, tl.v[i].status == TASK_DONE, false,
 				 tl.v[i].title);
 	task_list_free(&tl);
 	struct item_list il = {0};
 	if (item_query(a->b, a->event_id, 0, 200, 0, &il) == MU_OK)
 		for (size_t i = 0; i < il.n; i++)
-			add_mark(day_of(il.v[i].due), 0, il.v[i].done, true, il.v[i].title);
+			add_mark(date_day_of(il.v[i].due), 0, il.v[i].done, true, il.v[i].title);
 	item_list_free(&il);
 	p->total = (int64_t)a->phases.n;
 	p->in.h--; /* the axis takes the first row */
@@ -152,7 +152,7 @@ static void draw_axis(struct app *a, int y, int x, int cw)
 static const struct phase *phase_of_day(struct app *a, int32_t d)
 {
 	for (size_t i = 0; i < a->phases.n; i++)
-		if (d >= day_of(a->phases.v[i].start) && d <= day_of(a->phases.v[i].end))
+		if (d >= date_day_of(a->phases.v[i].start) && d <= date_day_of(a->phases.v[i].end))
 			return &a->phases.v[i];
 	return NULL;
 }
@@ -164,7 +164,7 @@ static const struct phase *phase_of_day(struct app *a, int32_t d)
 static void draw_row(struct app *a, struct pane *p, size_t pi, int y, int x, int cw)
 {
 	const struct phase *ph = &a->phases.v[pi];
-	int32_t s = day_of(ph->start), e = day_of(ph->end);
+	int32_t s = date_day_of(ph->start), e = date_day_of(ph->end);
 	int used = -1, c0 = 0, c1 = -1;
 	enum ui_role r = (enum ui_role)(UI_PHASE_1 + (int)(pi % 4));
 	if (s != DATE_NONE && e != DATE_NONE) {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include "muster/clock.h"
 #include "muster/log.h"
 
 #define LOG_ROWS 500
@@ -15,18 +15,8 @@ static char only[64]; /* login filter, "" = everyone */
 /* "2026-09-01T10:00:00.123Z" (UTC) → "09-01 12:00" local. */
 static void when(const char *at, char out[16])
 {
-	struct tm tm = {0};
-	int y, mo, d, h, mi, s;
-	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
+	if (!clock_local_time(at, "%m-%d %H:%M", out, 16))
 		snprintf(out, 16, "%.11s", at ? at : "");
-		return;
-	}
-	tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
-	tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
-	time_t t = timegm(&tm);
-	struct tm lt;
-	localtime_r(&t, &lt);
-	strftime(out, 16, "%m-%d %H:%M", &lt);
 }
 
 /* What changed, as `muster log` says it (log_change_summary), on one line. */

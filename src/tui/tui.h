@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <wchar.h>
 #include "muster/board.h"
+#include "muster/clock.h"
 #include "muster/config.h"
 #include "muster/date.h"
 #include "muster/err.h"
@@ -134,7 +135,6 @@ struct app {
 };
 
 /* app.c */
-long long now_ms(void);
 void app_status(struct app *a, bool err, const char *fmt, ...) MU_PRINTF(3, 4);
 /* Show a failed model call (mu_errmsg) in the status line; returns flags. */
 unsigned app_fail(struct app *a, const char *what);
@@ -339,6 +339,5 @@ extern const struct pane_ops pane_timeline_ops, pane_tasks_ops, pane_items_ops, 
 
 /* Lookups over the event data. */
 const char *role_name_of(struct app *a, int64_t role_id);
-int32_t day_of(const char *iso); /* DATE_NONE for "" */
 
 #endif

@@ -49,10 +49,11 @@ static void test_bound_emoji_label(void **state)
 {
 	(void)state;
 	char buf[64];
-	keymap_init();
-	assert_int_equal(keymap_bind("\xf0\x9f\x98\x80", "redraw"), 0);
-	assert_int_equal(keymap_lookup(GROUP_GLOBAL, 0x1F600), ACT_REDRAW);
-	assert_string_equal(keymap_keys(ACT_REDRAW, buf, sizeof buf), "C-l \xf0\x9f\x98\x80");
+	static struct keymap km;
+	keymap_init(&km);
+	assert_int_equal(keymap_bind(&km, "\xf0\x9f\x98\x80", "redraw"), 0);
+	assert_int_equal(keymap_lookup(&km, GROUP_GLOBAL, 0x1F600), ACT_REDRAW);
+	assert_string_equal(keymap_keys(&km, ACT_REDRAW, buf, sizeof buf), "C-l \xf0\x9f\x98\x80");
 }
 
 static void test_names_refused(void **state)

@@ -349,10 +349,10 @@ static bool start_curses(struct app *a, const struct theme *th)
 
 static void apply_binds(struct app *a)
 {
-	keymap_init();
+	keymap_init(&a->keys);
 	const struct config *c = a->o->config;
 	for (size_t i = 0; c && i < c->nbinds; i++) {
-		int rc = keymap_bind(c->binds[i].key, c->binds[i].action);
+		int rc = keymap_bind(&a->keys, c->binds[i].key, c->binds[i].action);
 		if (!rc)
 			continue;
 		const char *file = c->path ? c->path : "config.yaml", *slash = strrchr(file, '/');
@@ -462,6 +462,7 @@ int tui_run(struct board *b, const struct tui_options *o)
 		a->pane[i].ops = ops[i];
 		a->pane[i].id = (enum pane_id)i;
 		a->pane[i].below = -1;
+		a->pane[i].priv = xcalloc(1, ops[i]->private_size);
 	}
 	a->focus = PANE_TASKS;
 	char *label = board_setting_get(b, "label");
@@ -487,9 +488,11 @@ int tui_run(struct board *b, const struct tui_options *o)
 	die_set_cleanup(NULL);
 	if (replay_error())
 		fprintf(stderr, "muster: %s\n", replay_error());
-	for (int i = 0; i < PANE_N; i++)
+	for (int i = 0; i < PANE_N; i++) {
 		if (a->pane[i].ops->fini)
 			a->pane[i].ops->fini(&a->pane[i]);
+		free(a->pane[i].priv);
+	}
 	presence_leave(b);
 	presence_list_free(&a->presence);
 	free_event_data(a);

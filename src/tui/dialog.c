@@ -33,9 +33,9 @@ static void frame(struct rect r, const char *title, const char *foot)
 }
 
 /* Scrolls with the move keys; returns the key that was not a move. */
-static int scroll_key(int key, int *top, int n, int h)
+static int scroll_key(const struct keymap *km, int key, int *top, int n, int h)
 {
-	enum action act = keymap_lookup(GROUP_GLOBAL, key);
+	enum action act = keymap_lookup(km, GROUP_GLOBAL, key);
 	switch (act) {
 	case ACT_UP: (*top)--; break;
 	case ACT_DOWN: (*top)++; break;
@@ -62,7 +62,7 @@ void help_show(struct app *a)
 			if ((int)action_table[act].group != g)
 				continue;
 			char keys[128];
-			keymap_keys((enum action)act, keys, sizeof keys);
+			keymap_keys(&a->keys, (enum action)act, keys, sizeof keys);
 			if (!any) {
 				snprintf(lines[n++], sizeof lines[0], "#%s", action_group_name[g]);
 				any = true;
@@ -95,7 +95,7 @@ void help_show(struct app *a)
 			app_draw(a);
 			continue;
 		}
-		if (scroll_key(key, &top, n, h))
+		if (scroll_key(&a->keys, key, &top, n, h))
 			break;
 	}
 	a->dirty |= DIRTY_ALL;
@@ -134,7 +134,7 @@ void event_pick(struct app *a)
 		wnoutrefresh(stdscr);
 		doupdate();
 		int key = read_key();
-		enum action act = keymap_lookup(GROUP_GLOBAL, key);
+		enum action act = keymap_lookup(&a->keys, GROUP_GLOBAL, key);
 		if (key == KEYCODE_FN + KEY_RESIZE) {
 			app_layout(a);
 			app_draw(a);

@@ -84,14 +84,6 @@ const char *key_label(int key, char *buf, size_t n)
 	return buf;
 }
 
-/* The bindings: a small table, searched linearly (a few dozen entries). */
-struct binding {
-	int keymap; /* GROUP_GLOBAL = generic, else a pane group */
-	int key;
-	enum action action;
-};
-static struct binding binds[256];
-static size_t nbinds;
 
 static int keymap_of(enum action a)
 {
@@ -99,15 +91,15 @@ static int keymap_of(enum action a)
 	return g <= GROUP_EDIT ? GROUP_GLOBAL : (int)g;
 }
 
-static void bind_key(int keymap, int key, enum action a)
+static void bind_key(struct keymap *km, int keymap, int key, enum action a)
 {
-	for (size_t i = 0; i < nbinds; i++)
-		if (binds[i].keymap == keymap && binds[i].key == key) {
-			binds[i].action = a;
+	for (size_t i = 0; i < km->n; i++)
+		if (km->v[i].keymap == keymap && km->v[i].key == key) {
+			km->v[i].action = a;
 			return;
 		}
-	if (nbinds < sizeof binds / sizeof binds[0])
-		binds[nbinds++] = (struct binding){keymap, key, a};
+	if (km->n < sizeof km->v / sizeof km->v[0])
+		km->v[km->n++] = (struct keymap_binding){keymap, key, a};
 }
 
 enum action action_by_name(const char *name)
@@ -118,9 +110,9 @@ enum action action_by_name(const char *name)
 	return (enum action)-1;
 }
 
-void keymap_init(void)
+void keymap_init(struct keymap *km)
 {
-	nbinds = 0;
+	km->n = 0;
 	for (int a = 1; a < ACT_N; a++) {
 		char k[32];
 		const char *p = action_table[a].keys;
@@ -131,7 +123,7 @@ void keymap_init(void)
 				k[n] = 0;
 				int key = key_parse(k);
 				if (key >= 0)
-					bind_key(keymap_of((enum action)a), key, (enum action)a);
+					bind_key(km, keymap_of((enum action)a), key, (enum action)a);
 			}
 			p += n;
 			p += strspn(p, " ");
@@ -139,7 +131,7 @@ void keymap_init(void)
 	}
 }
 
-int keymap_bind(const char *key, const char *name)
+int keymap_bind(struct keymap *km, const char *key, const char *name)
 {
 	int k = key_parse(key);
 	if (k < 0)
@@ -148,40 +140,40 @@ int keymap_bind(const char *key, const char *name)
 	if ((int)a < 0)
 		return -2;
 	if (a == ACT_NONE) {
-		for (size_t i = 0; i < nbinds; i++)
-			if (binds[i].key == k)
-				binds[i].action = ACT_NONE;
+		for (size_t i = 0; i < km->n; i++)
+			if (km->v[i].key == k)
+				km->v[i].action = ACT_NONE;
 		return 0;
 	}
-	bind_key(keymap_of(a), k, a);
+	bind_key(km, keymap_of(a), k, a);
 	return 0;
 }
 
-enum action keymap_lookup(enum action_group g, int key)
+enum action keymap_lookup(const struct keymap *km, enum action_group g, int key)
 {
 	if (key == '\r' || key == KEYCODE_FN + KEY_ENTER)
 		key = '\n';
 	if (key == 127 || key == 8)
 		key = KEYCODE_FN + KEY_BACKSPACE;
 	if (g != GROUP_GLOBAL)
-		for (size_t i = 0; i < nbinds; i++)
-			if (binds[i].keymap == (int)g && binds[i].key == key)
-				return binds[i].action;
-	for (size_t i = 0; i < nbinds; i++)
-		if (binds[i].keymap == GROUP_GLOBAL && binds[i].key == key)
-			return binds[i].action;
+		for (size_t i = 0; i < km->n; i++)
+			if (km->v[i].keymap == (int)g && km->v[i].key == key)
+				return km->v[i].action;
+	for (size_t i = 0; i < km->n; i++)
+		if (km->v[i].keymap == GROUP_GLOBAL && km->v[i].key == key)
+			return km->v[i].action;
 	return ACT_NONE;
 }
 
-const char *keymap_keys(enum action a, char *buf, size_t n)
+const char *keymap_keys(const struct keymap *km, enum action a, char *buf, size_t n)
 {
 	size_t len = 0;
 	buf[0] = 0;
-	for (size_t i = 0; i < nbinds; i++) {
-		if (binds[i].action != a)
+	for (size_t i = 0; i < km->n; i++) {
+		if (km->v[i].action != a)
 			continue;
 		char name[32];
-		key_label(binds[i].key, name, sizeof name);
+		key_label(km->v[i].key, name, sizeof name);
 		int w = snprintf(buf + len, n - len, "%s%s", len ? " " : "", name);
 		if (w < 0 || (size_t)w >= n - len)
 			break;

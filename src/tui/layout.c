@@ -199,7 +199,7 @@ static void draw_hint(struct app *a)
 		if (!hint_allowed(a, hints[i].act))
 			continue;
 		char keys[128], *sp;
-		keymap_keys(hints[i].act, keys, sizeof keys);
+		keymap_keys(&a->keys, hints[i].act, keys, sizeof keys);
 		if (!keys[0])
 			continue;
 		if ((sp = strchr(keys, ' ')))

@@ -7,20 +7,23 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct {
+/* The pane's own state (struct pane's priv, allocated by the app). */
+struct items_state {
 	size_t list; /* index into a->lists */
 	struct item_list rows;
 	struct find_miss miss;
-} I;
+};
 
-static const struct checklist *cur_list(struct app *a)
+static const struct checklist *cur_list(struct app *a, struct pane *p)
 {
-	return I.list < a->lists.n ? &a->lists.v[I.list] : NULL;
+	const struct items_state *st = p->priv;
+	return st->list < a->lists.n ? &a->lists.v[st->list] : NULL;
 }
 
 static void open_(struct app *a, struct pane *p)
 {
-	I.list = 0;
+	struct items_state *st = p->priv;
+	st->list = 0;
 	/* Start on a list of one of the actor's roles, if any. */
 	for (size_t i = 0; i < a->people.n; i++) {
 		const struct person *pe = &a->people.v[i];
@@ -32,7 +35,7 @@ static void open_(struct app *a, struct pane *p)
 			const char *r = pe->roles;
 			while (n && (r = strstr(r, k))) {
 				if ((r == pe->roles || r[-1] == ',') && (r[n] == ',' || !r[n]))
-					I.list = l;
+					st->list = l;
 				r += n;
 			}
 		}
@@ -47,22 +50,23 @@ static uint32_t row_hash(const struct item *it)
 
 static void load(struct app *a, struct pane *p)
 {
-	const struct checklist *c = cur_list(a);
-	item_list_free(&I.rows);
+	struct items_state *st = p->priv;
+	const struct checklist *c = cur_list(a, p);
+	item_list_free(&st->rows);
 	p->total = c ? c->items : 0;
 	list_clamp(p);
 	if (!c)
 		return;
-	if (item_query(a->b, a->event_id, c->id, (size_t)p->in.h, (size_t)p->top, &I.rows) != MU_OK) {
+	if (item_query(a->b, a->event_id, c->id, (size_t)p->in.h, (size_t)p->top, &st->rows) != MU_OK) {
 		app_fail(a, "materials");
 		return;
 	}
 	int64_t ids[ROWSIG_MAX];
 	struct rowsig sig[ROWSIG_MAX];
-	int n = I.rows.n < ROWSIG_MAX ? (int)I.rows.n : ROWSIG_MAX;
+	int n = st->rows.n < ROWSIG_MAX ? (int)st->rows.n : ROWSIG_MAX;
 	for (int i = 0; i < n; i++) {
-		ids[i] = I.rows.v[i].id;
-		sig[i] = (struct rowsig){ids[i], row_hash(&I.rows.v[i])};
+		ids[i] = st->rows.v[i].id;
+		sig[i] = (struct rowsig){ids[i], row_hash(&st->rows.v[i])};
 	}
 	list_follow(p, ids, n);
 	list_signature(a, p, sig, n);
@@ -70,28 +74,29 @@ static void load(struct app *a, struct pane *p)
 
 static void title(struct app *a, struct pane *p, struct strbuf *out)
 {
-	const struct checklist *c = cur_list(a);
+	const struct checklist *c = cur_list(a, p);
 	if (c)
 		sb_addf(out, "%s %lld/%lld", c->name, (long long)c->items_done, (long long)c->items);
 }
 
 static void draw(struct app *a, struct pane *p)
 {
+	struct items_state *st = p->priv;
 	int w = p->in.w;
-	if (!cur_list(a)) {
+	if (!cur_list(a, p)) {
 		ui_text(p->in.y, p->in.x, w, "No checklists in this event", UI_DIM, false);
 		return;
 	}
-	if (!I.rows.n) {
+	if (!st->rows.n) {
 		ui_text(p->in.y, p->in.x, w, "Empty list (a: add an item)", UI_DIM, false);
 		return;
 	}
 	int qw = 0, uw = 0;
 	char q[64];
-	for (size_t i = 0; i < I.rows.n; i++) {
-		int n = snprintf(q, sizeof q, "%lld/%lld", (long long)I.rows.v[i].qty_ready,
-				 (long long)I.rows.v[i].qty);
-		int u = utf8_width(I.rows.v[i].unit ? I.rows.v[i].unit : "");
+	for (size_t i = 0; i < st->rows.n; i++) {
+		int n = snprintf(q, sizeof q, "%lld/%lld", (long long)st->rows.v[i].qty_ready,
+				 (long long)st->rows.v[i].qty);
+		int u = utf8_width(st->rows.v[i].unit ? st->rows.v[i].unit : "");
 		qw = n > qw ? n : qw;
 		uw = u > uw ? u : uw;
 	}
@@ -103,8 +108,8 @@ static void draw(struct app *a, struct pane *p)
 		tw += uw ? uw + 1 : 0;
 		uw = 0;
 	}
-	for (size_t i = 0; i < I.rows.n && (int)i < p->in.h; i++) {
-		const struct item *it = &I.rows.v[i];
+	for (size_t i = 0; i < st->rows.n && (int)i < p->in.h; i++) {
+		const struct item *it = &st->rows.v[i];
 		int64_t row = p->top + (int64_t)i;
 		int y = p->in.y + (int)i, x = p->in.x;
 		if (row == p->cur)
@@ -186,7 +191,7 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 		{.label = "Unit", .kind = FIELD_TEXT, .max = BOARD_NAME_MAX},
 		{.label = "Due", .kind = FIELD_DATE},
 	};
-	const struct checklist *c = cur_list(a);
+	const struct checklist *c = cur_list(a, p);
 	if (!c) {
 		app_status(a, true, "no checklist to add to");
 		return DIRTY_HINT;
@@ -266,14 +271,15 @@ static unsigned set_ready(struct app *a, const struct item *it)
 
 static unsigned handle(struct app *a, struct pane *p, enum action act)
 {
+	struct items_state *st = p->priv;
 	int64_t k = p->cur - p->top;
-	const struct item *it = k >= 0 && (size_t)k < I.rows.n ? &I.rows.v[k] : NULL;
+	const struct item *it = k >= 0 && (size_t)k < st->rows.n ? &st->rows.v[k] : NULL;
 	switch (act) {
 	case ACT_CYCLE:
 	case ACT_CYCLE_BACK:
 		if (!a->lists.n)
 			return 0;
-		I.list = (I.list + (act == ACT_CYCLE ? 1 : a->lists.n - 1)) % a->lists.n;
+		st->list = (st->list + (act == ACT_CYCLE ? 1 : a->lists.n - 1)) % a->lists.n;
 		p->top = p->cur = p->sel_id = 0;
 		p->nsig = 0;
 		p->need_load = true;
@@ -325,23 +331,29 @@ static unsigned click(struct app *a, struct pane *p, int row, int col)
 /* One query from the cursor on (item_find_text), not a scan in chunks. */
 static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
-	const struct checklist *c = cur_list(a);
+	struct items_state *st = p->priv;
+	const struct checklist *c = cur_list(a, p);
 	if (!c || p->total <= 0)
 		return -1;
 	uint32_t scope = hash_int(2166136261u, c->id);
-	if (list_find_missed(a, &I.miss, pat, scope))
+	if (list_find_missed(a, &st->miss, pat, scope))
 		return -1;
-	int64_t i = from - p->top, after = i >= 0 && (size_t)i < I.rows.n ? I.rows.v[i].id : 0, id = 0, row = -1;
+	int64_t i = from - p->top, after = i >= 0 && (size_t)i < st->rows.n ? st->rows.v[i].id : 0, id = 0, row = -1;
 	int rc = item_find_text(a->b, c->id, pat, after, dir, &id, &row);
 	if (rc == MU_DATA)
-		list_find_miss(a, &I.miss, pat, scope);
+		list_find_miss(a, &st->miss, pat, scope);
 	return rc == MU_OK ? row : -1;
 }
 
-static void fini(struct pane *p) { item_list_free(&I.rows); }
+static void fini(struct pane *p)
+{
+	struct items_state *st = p->priv;
+	item_list_free(&st->rows);
+}
 
 const struct pane_ops pane_items_ops = {
 	.name = "Materials",
+	.private_size = sizeof(struct items_state),
 	.keymap = GROUP_ITEMS,
 	.open = open_,
 	.title = title,

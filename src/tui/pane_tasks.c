@@ -10,7 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct {
+/* The pane's own state (struct pane's priv, allocated by the app). */
+struct tasks_state {
 	int role; /* index into a->roles, -1 = every role */
 	bool mine;
 	struct task_list rows;
@@ -21,28 +22,30 @@ static struct {
 	int64_t top, counter, qevent, qrole;
 	bool qmine;
 	struct find_miss miss;
-} T;
+	struct task_key key; /* the keyset a window is read after (read_window) */
+};
 
 static const char *const marks[TASK_STATUS_N] = {"[ ]", "[~]", "[!]", "[x]"};
 static const enum ui_role status_role[TASK_STATUS_N] = {UI_TODO, UI_DOING, UI_BLOCKED, UI_DONE};
 
 static bool deps_text(struct app *a, const char *depends, struct strbuf *out);
 
-static struct task_query query(struct app *a)
+static struct task_query query(struct app *a, const struct tasks_state *st)
 {
 	struct task_query q = TASK_QUERY_INIT;
 	q.event_id = a->event_id;
-	if (T.role >= 0 && (size_t)T.role < a->roles.n)
-		q.role_id = a->roles.v[T.role].id;
-	if (T.mine)
+	if (st->role >= 0 && (size_t)st->role < a->roles.n)
+		q.role_id = a->roles.v[st->role].id;
+	if (st->mine)
 		q.owner = board_actor(a->b);
 	return q;
 }
 
 static void open_(struct app *a, struct pane *p)
 {
-	T.role = -1;
-	T.mine = false;
+	struct tasks_state *st = p->priv;
+	st->role = -1;
+	st->mine = false;
 	/* Start on the actor's own role. */
 	for (size_t i = 0; i < a->people.n; i++) {
 		const struct person *pe = &a->people.v[i];
@@ -51,7 +54,7 @@ static void open_(struct app *a, struct pane *p)
 		size_t n = strcspn(pe->roles, ",");
 		for (size_t r = 0; r < a->roles.n; r++)
 			if (strlen(a->roles.v[r].key) == n && !strncmp(a->roles.v[r].key, pe->roles, n))
-				T.role = (int)r;
+				st->role = (int)r;
 	}
 }
 
@@ -63,7 +66,7 @@ static void open_(struct app *a, struct pane *p)
  * id (list_follow), and the row numbers stay exact. */
 static void read_window(struct app *a, struct pane *p, struct task_query *q, const struct task_list *old)
 {
-	static struct task_key key;
+	struct tasks_state *st = p->priv;
 	int64_t top = p->top, end = top + p->in.h, total = p->total, n = (int64_t)old->n;
 	if (end > total)
 		end = total;
@@ -77,24 +80,24 @@ static void read_window(struct app *a, struct pane *p, struct task_query *q, con
 		q->reverse = true;
 		q->offset = (size_t)best;
 	}
-	if (!n || T.counter != a->change_counter || T.qevent != q->event_id || T.qrole != q->role_id ||
-	    T.qmine != (q->owner != NULL))
+	if (!n || st->counter != a->change_counter || st->qevent != q->event_id || st->qrole != q->role_id ||
+	    st->qmine != (q->owner != NULL))
 		return;
-	if (top > T.top) { /* forwards, after the old row just above top (or its last) */
-		int64_t j = top - T.top - 1 < n - 1 ? top - T.top - 1 : n - 1, skip = top - (T.top + j + 1);
+	if (top > st->top) { /* forwards, after the old row just above top (or its last) */
+		int64_t j = top - st->top - 1 < n - 1 ? top - st->top - 1 : n - 1, skip = top - (st->top + j + 1);
 		if (skip < best) {
 			best = skip;
-			key = (struct task_key){old->v[j].position, old->v[j].id};
-			q->key = &key;
+			st->key = (struct task_key){old->v[j].position, old->v[j].id};
+			q->key = &st->key;
 			q->reverse = false;
 			q->offset = (size_t)skip;
 		}
 	}
-	if (end - T.top < n) { /* backwards, before the old row just below end (or its first) */
-		int64_t j = end - T.top > 0 ? end - T.top : 0, skip = T.top + j - end;
+	if (end - st->top < n) { /* backwards, before the old row just below end (or its first) */
+		int64_t j = end - st->top > 0 ? end - st->top : 0, skip = st->top + j - end;
 		if (skip < best) {
-			key = (struct task_key){old->v[j].position, old->v[j].id};
-			q->key = &key;
+			st->key = (struct task_key){old->v[j].position, old->v[j].id};
+			q->key = &st->key;
 			q->reverse = true;
 			q->offset = (size_t)skip;
 		}
@@ -103,32 +106,33 @@ static void read_window(struct app *a, struct pane *p, struct task_query *q, con
 
 static void load(struct app *a, struct pane *p)
 {
-	struct task_query q = query(a);
+	struct tasks_state *st = p->priv;
+	struct task_query q = query(a, st);
 	int64_t total = 0;
-	if (task_count(a->b, &q, &total, &T.done) != MU_OK) {
+	if (task_count(a->b, &q, &total, &st->done) != MU_OK) {
 		app_fail(a, "tasks");
 		return;
 	}
 	p->total = total;
 	list_clamp(p);
-	struct task_list old = T.rows;
-	memset(&T.rows, 0, sizeof T.rows);
+	struct task_list old = st->rows;
+	memset(&st->rows, 0, sizeof st->rows);
 	read_window(a, p, &q, &old);
 	task_list_free(&old);
-	if (task_query(a->b, &q, &T.rows) != MU_OK) {
+	if (task_query(a->b, &q, &st->rows) != MU_OK) {
 		app_fail(a, "tasks");
 		return;
 	}
-	T.top = p->top;
-	T.counter = a->change_counter;
-	T.qevent = q.event_id;
-	T.qrole = q.role_id;
-	T.qmine = q.owner != NULL;
+	st->top = p->top;
+	st->counter = a->change_counter;
+	st->qevent = q.event_id;
+	st->qrole = q.role_id;
+	st->qmine = q.owner != NULL;
 	int64_t ids[ROWSIG_MAX];
 	struct rowsig sig[ROWSIG_MAX];
-	int n = T.rows.n < ROWSIG_MAX ? (int)T.rows.n : ROWSIG_MAX;
+	int n = st->rows.n < ROWSIG_MAX ? (int)st->rows.n : ROWSIG_MAX;
 	for (int i = 0; i < n; i++) {
-		const struct task *t = &T.rows.v[i];
+		const struct task *t = &st->rows.v[i];
 		uint32_t h = hash_int(2166136261u, t->status);
 		h = hash_str(hash_str(hash_str(h, t->title), t->owner), t->due);
 		h = hash_str(hash_int(h, t->phase_id), t->notes);
@@ -136,51 +140,53 @@ static void load(struct app *a, struct pane *p)
 		sig[i] = (struct rowsig){t->id, h};
 	}
 	for (int i = 0; i < n; i++)
-		T.waits[i] = T.rows.v[i].status != TASK_DONE && T.rows.v[i].open_deps > 0;
+		st->waits[i] = st->rows.v[i].status != TASK_DONE && st->rows.v[i].open_deps > 0;
 	list_follow(p, ids, n);
 	list_signature(a, p, sig, n);
 }
 
 static void title(struct app *a, struct pane *p, struct strbuf *out)
 {
-	if (T.role >= 0 && (size_t)T.role < a->roles.n)
-		sb_add(out, a->roles.v[T.role].name);
+	struct tasks_state *st = p->priv;
+	if (st->role >= 0 && (size_t)st->role < a->roles.n)
+		sb_add(out, a->roles.v[st->role].name);
 	else
 		sb_add(out, "All");
-	if (T.mine)
+	if (st->mine)
 		sb_add(out, " · mine");
-	sb_addf(out, " %lld/%lld", (long long)T.done, (long long)p->total);
+	sb_addf(out, " %lld/%lld", (long long)st->done, (long long)p->total);
 }
 
 static void draw(struct app *a, struct pane *p)
 {
+	struct tasks_state *st = p->priv;
 	int w = p->in.w;
-	if (!T.rows.n) {
-		ui_text(p->in.y, p->in.x, w, T.mine ? "No tasks of yours here (m: everyone's)" : "No tasks here (a: add one)",
+	if (!st->rows.n) {
+		ui_text(p->in.y, p->in.x, w, st->mine ? "No tasks of yours here (m: everyone's)" : "No tasks here (a: add one)",
 			UI_DIM, false);
 		return;
 	}
 	int64_t maxid = 0;
-	for (size_t i = 0; i < T.rows.n; i++)
-		if (T.rows.v[i].id > maxid)
-			maxid = T.rows.v[i].id;
+	for (size_t i = 0; i < st->rows.n; i++)
+		if (st->rows.v[i].id > maxid)
+			maxid = st->rows.v[i].id;
 	char buf[32];
 	int idw = snprintf(buf, sizeof buf, "#%lld", (long long)maxid);
 	int ow = 1, dw = 6;
-	for (size_t i = 0; i < T.rows.n; i++) {
-		int n = utf8_width(T.rows.v[i].owner ? T.rows.v[i].owner : "");
+	for (size_t i = 0; i < st->rows.n; i++) {
+		int n = utf8_width(st->rows.v[i].owner ? st->rows.v[i].owner : "");
 		ow = n > ow ? n : ow;
 	}
 	if (ow > (w >= 60 ? 8 : 5))
 		ow = w >= 60 ? 8 : 5;
-	int rolew = T.role < 0 && w >= 70 ? 10 : 0, phw = w >= 90 ? 10 : 0;
+	int rolew = st->role < 0 && w >= 70 ? 10 : 0, phw = w >= 90 ? 10 : 0;
 	int tw = w - 4 - idw - 1 - (ow + 1) - (dw + 1) - (rolew ? rolew + 1 : 0) - (phw ? phw + 1 : 0);
 	if (tw < 8 && ow) { /* too narrow: no owner column */
 		tw += ow + 1;
 		ow = 0;
 	}
-	for (size_t i = 0; i < T.rows.n && (int)i < p->in.h; i++) {
-		const struct task *t = &T.rows.v[i];
+	for (size_t i = 0; i < st->rows.n && (int)i < p->in.h; i++) {
+		const struct task *t = &st->rows.v[i];
 		int64_t row = p->top + (int64_t)i;
 		int y = p->in.y + (int)i, x = p->in.x;
 		if (row == p->cur)
@@ -191,7 +197,7 @@ static void draw(struct app *a, struct pane *p)
 		enum ui_role r = list_role(a, p, row, t->id, base);
 		bool plain = r == base;
 		ui_fill(y, x, w, r);
-		bool waits = i < ROWSIG_MAX && T.waits[i];
+		bool waits = i < ROWSIG_MAX && st->waits[i];
 		const char *mark = waits && t->status == TASK_TODO ? "[<]" : marks[t->status];
 		x += ui_text(y, x, 3, mark, plain ? (overdue ? UI_OVERDUE : waits ? UI_BLOCKED : status_role[t->status]) : r,
 			     false) + 1;
@@ -212,8 +218,9 @@ static void draw(struct app *a, struct pane *p)
 
 static const struct task *current(struct pane *p)
 {
+	struct tasks_state *st = p->priv;
 	int64_t i = p->cur - p->top;
-	return i >= 0 && (size_t)i < T.rows.n ? &T.rows.v[i] : NULL;
+	return i >= 0 && (size_t)i < st->rows.n ? &st->rows.v[i] : NULL;
 }
 
 static unsigned changed(struct app *a, int rc, const char *what)
@@ -280,6 +287,7 @@ static unsigned save_edit(struct app *a, int64_t id, const struct task_fields *o
 
 static unsigned form(struct app *a, struct pane *p, const struct task *t)
 {
+	struct tasks_state *st = p->priv;
 	struct form_field f[] = {
 		{.label = "Title", .kind = FIELD_TEXT, .required = true},
 		{.label = "Owner", .kind = FIELD_OWNER, .max = BOARD_NAME_MAX},
@@ -335,9 +343,9 @@ static unsigned form(struct app *a, struct pane *p, const struct task *t)
 			nf = 7;
 		}
 	} else {
-		if (T.role >= 0 && (size_t)T.role < a->roles.n)
-			form_set(&f[4], "%s", a->roles.v[T.role].key);
-		if (T.mine)
+		if (st->role >= 0 && (size_t)st->role < a->roles.n)
+			form_set(&f[4], "%s", a->roles.v[st->role].key);
+		if (st->mine)
 			form_set(&f[1], "%s", board_actor(a->b));
 	}
 	char ttl[64];
@@ -379,20 +387,21 @@ static unsigned set_status(struct app *a, const struct task *t, enum task_status
 
 static unsigned handle(struct app *a, struct pane *p, enum action act)
 {
+	struct tasks_state *st = p->priv;
 	const struct task *t = current(p);
 	static const enum task_status next[TASK_STATUS_N] = {TASK_DOING, TASK_DONE, TASK_DOING, TASK_TODO};
 	switch (act) {
 	case ACT_CYCLE:
 	case ACT_CYCLE_BACK: {
 		int n = (int)a->roles.n + 1, d = act == ACT_CYCLE ? 1 : n - 1;
-		T.role = (T.role + 1 + d) % n - 1;
+		st->role = (st->role + 1 + d) % n - 1;
 		p->top = p->cur = p->sel_id = 0;
 		p->nsig = 0;
 		p->need_load = true;
 		return DIRTY_PANE(p->id);
 	}
 	case ACT_MINE:
-		T.mine = !T.mine;
+		st->mine = !st->mine;
 		p->top = p->cur = p->sel_id = 0;
 		p->nsig = 0;
 		p->need_load = true;
@@ -439,23 +448,29 @@ static unsigned click(struct app *a, struct pane *p, int row, int col)
  * scan of the list in chunks: at 100k tasks a search took ~70 ms. */
 static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
+	struct tasks_state *st = p->priv;
 	if (p->total <= 0)
 		return -1;
-	struct task_query q = query(a);
+	struct task_query q = query(a, st);
 	uint32_t scope = hash_int(hash_int(hash_int(2166136261u, q.event_id), q.role_id), q.owner != NULL);
-	if (list_find_missed(a, &T.miss, pat, scope))
+	if (list_find_missed(a, &st->miss, pat, scope))
 		return -1;
-	int64_t i = from - p->top, after = i >= 0 && (size_t)i < T.rows.n ? T.rows.v[i].id : 0, id = 0, row = -1;
+	int64_t i = from - p->top, after = i >= 0 && (size_t)i < st->rows.n ? st->rows.v[i].id : 0, id = 0, row = -1;
 	int rc = task_find(a->b, &q, pat, after, dir, &id, &row);
 	if (rc == MU_DATA)
-		list_find_miss(a, &T.miss, pat, scope);
+		list_find_miss(a, &st->miss, pat, scope);
 	return rc == MU_OK ? row : -1;
 }
 
-static void fini(struct pane *p) { task_list_free(&T.rows); }
+static void fini(struct pane *p)
+{
+	struct tasks_state *st = p->priv;
+	task_list_free(&st->rows);
+}
 
 const struct pane_ops pane_tasks_ops = {
 	.name = "Tasks",
+	.private_size = sizeof(struct tasks_state),
 	.keymap = GROUP_TASKS,
 	.open = open_,
 	.title = title,

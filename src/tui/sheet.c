@@ -167,7 +167,7 @@ void sheet_run(struct app *a, struct sheet *s)
 			s->done = true;
 			continue;
 		}
-		enum action act = keymap_lookup(GROUP_SHEET, key);
+		enum action act = keymap_lookup(&a->keys, GROUP_SHEET, key);
 		int h = a->H - 4 > 1 ? a->H - 4 : 1, old = s->cur;
 		switch (act) {
 		case ACT_QUIT: s->done = true; continue;

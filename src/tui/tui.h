@@ -53,6 +53,10 @@ struct pane;
 
 struct pane_ops {
 	const char *name;
+	/* Bytes of the pane's own state: the app allocates them zeroed as
+	 * struct pane's priv before the first open, frees them after fini
+	 * (tig's private_size).  A pane keeps no state at file scope. */
+	size_t private_size;
 	enum action_group keymap;
 	/* A new event was opened: reset filters and position. */
 	void (*open)(struct app *a, struct pane *p);
@@ -95,7 +99,7 @@ struct pane {
 		int64_t id;
 		long long until;
 	} flash[FLASH_MAX];
-	void *priv;
+	void *priv; /* the pane's own state (pane_ops.private_size) */
 };
 
 struct app {
@@ -118,6 +122,7 @@ struct app {
 	int32_t today;
 	int H, W;
 	struct pane pane[PANE_N];
+	struct keymap keys; /* the default keys and the config's binds */
 	int focus;
 	bool zoom, too_small, mono, quit;
 	unsigned dirty;
@@ -129,6 +134,7 @@ struct app {
 	bool live; /* the current load is a live refresh: flash what changed */
 	int refresh_ms;
 	char search[128];
+	char log_only[64]; /* the log screen's login filter, "" = everyone; kept between visits */
 	char label[128]; /* the board's label setting ("demo"), shown in the title */
 	int nmetrics; /* rows of the metrics pane, for the layout */
 	size_t nphases;
@@ -255,6 +261,7 @@ struct form_field {
 	/* Optional own check after the kind's: may normalise the text
 	 * (form_set); false with a message in err refuses it. */
 	bool (*check)(struct app *a, struct form_field *f, char *err, size_t n);
+	const void *ctx; /* for check: what the caller's check reads */
 	bool changed; /* out: the user changed it (a field left alone is not checked) */
 };
 /* A modal dialog; true when saved (every changed field valid), false on

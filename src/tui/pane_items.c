@@ -20,7 +20,7 @@ static const struct checklist *cur_list(struct app *a, struct pane *p)
 	return st->list < a->lists.n ? &a->lists.v[st->list] : NULL;
 }
 
-static void open_(struct app *a, struct pane *p)
+static void items_open(struct app *a, struct pane *p)
 {
 	struct items_state *st = p->priv;
 	st->list = 0;
@@ -48,7 +48,7 @@ static uint32_t row_hash(const struct item *it)
 	return hash_str(hash_str(hash_int(h, it->done), it->title), it->due);
 }
 
-static void load(struct app *a, struct pane *p)
+static void items_load(struct app *a, struct pane *p)
 {
 	struct items_state *st = p->priv;
 	const struct checklist *c = cur_list(a, p);
@@ -72,14 +72,14 @@ static void load(struct app *a, struct pane *p)
 	list_signature(a, p, sig, n);
 }
 
-static void title(struct app *a, struct pane *p, struct strbuf *out)
+static void items_title(struct app *a, struct pane *p, struct strbuf *out)
 {
 	const struct checklist *c = cur_list(a, p);
 	if (c)
 		sb_addf(out, "%s %lld/%lld", c->name, (long long)c->items_done, (long long)c->items);
 }
 
-static void draw(struct app *a, struct pane *p)
+static void items_draw(struct app *a, struct pane *p)
 {
 	struct items_state *st = p->priv;
 	int w = p->in.w;
@@ -135,14 +135,6 @@ static void draw(struct app *a, struct pane *p)
 	}
 }
 
-static unsigned changed(struct app *a, int rc, const char *what)
-{
-	if (rc != MU_OK)
-		return app_fail(a, what);
-	app_reload(a);
-	return DIRTY_ALL;
-}
-
 /* An edit saved field by field (see the tasks pane): a tick someone made
  * meanwhile stays unless the user changed Ready too. */
 static unsigned save_edit(struct app *a, int64_t id, const struct item_fields *opened, struct item_fields mine)
@@ -168,7 +160,7 @@ static unsigned save_edit(struct app *a, int64_t id, const struct item_fields *o
 		app_reload(a);
 		app_status(a, false, "item #%lld: your edit was not saved", (long long)id);
 	} else {
-		d = changed(a, rc, "edit");
+		d = app_changed(a, rc, "edit");
 	}
 	for (int i = 0; i < 4; i++)
 		merge_free(&m[i]);
@@ -239,7 +231,7 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 	} else {
 		struct item_fields fl = {.title = f[0].text, .unit = f[3].text, .due = f[4].text, .qty = int_of(&f[1])};
 		int64_t nid = 0;
-		d = changed(a, item_add(a->b, list, &fl, &nid), "add");
+		d = app_changed(a, item_add(a->b, list, &fl, &nid), "add");
 		if (nid) {
 			p->sel_id = nid;
 			p->cur = p->total;
@@ -264,12 +256,12 @@ static unsigned set_ready(struct app *a, const struct item *it)
 	int64_t id = it->id;
 	unsigned d = DIRTY_ALL;
 	if (form_run(a, ttl, &f, 1) && f.changed)
-		d = changed(a, item_set_ready(a->b, id, int_of(&f)), "set ready");
+		d = app_changed(a, item_set_ready(a->b, id, int_of(&f)), "set ready");
 	form_free(&f, 1);
 	return d;
 }
 
-static unsigned handle(struct app *a, struct pane *p, enum action act)
+static unsigned items_handle(struct app *a, struct pane *p, enum action act)
 {
 	struct items_state *st = p->priv;
 	int64_t k = p->cur - p->top;
@@ -298,17 +290,17 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	}
 	switch (act) {
 	case ACT_TICK:
-		return changed(a, it->done ? item_untick(a->b, it->id, 0) : item_tick(a->b, it->id, 0), "tick");
+		return app_changed(a, it->done ? item_untick(a->b, it->id, 0) : item_tick(a->b, it->id, 0), "tick");
 	case ACT_RAISE:
 		if (it->qty_ready >= it->qty) {
 			app_status(a, false, "all %lld ready", (long long)it->qty);
 			return DIRTY_HINT;
 		}
-		return changed(a, item_tick(a->b, it->id, 1), "tick");
+		return app_changed(a, item_tick(a->b, it->id, 1), "tick");
 	case ACT_LOWER:
 		if (it->qty_ready <= 0)
 			return 0;
-		return changed(a, item_untick(a->b, it->id, 1), "untick");
+		return app_changed(a, item_untick(a->b, it->id, 1), "untick");
 	case ACT_EDIT: return form(a, p, it);
 	case ACT_SET_READY: return set_ready(a, it);
 	default: {
@@ -318,18 +310,18 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 		snprintf(q, sizeof q, "Delete item \"%s\"? y/N", text_cut(t, sizeof t, it->title, 40));
 		if (!ui_confirm(a, q))
 			return DIRTY_HINT;
-		return changed(a, item_remove(a->b, it->id), "delete");
+		return app_changed(a, item_remove(a->b, it->id), "delete");
 	}
 	}
 }
 
-static unsigned click(struct app *a, struct pane *p, int row, int col)
+static unsigned items_click(struct app *a, struct pane *p, int row, int col)
 {
-	return col < 3 ? handle(a, p, ACT_TICK) : 0;
+	return col < 3 ? items_handle(a, p, ACT_TICK) : 0;
 }
 
 /* One query from the cursor on (item_find_text), not a scan in chunks. */
-static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
+static int64_t items_find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
 	struct items_state *st = p->priv;
 	const struct checklist *c = cur_list(a, p);
@@ -340,12 +332,10 @@ static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from
 		return -1;
 	int64_t i = from - p->top, after = i >= 0 && (size_t)i < st->rows.n ? st->rows.v[i].id : 0, id = 0, row = -1;
 	int rc = item_find_text(a->b, c->id, pat, after, dir, &id, &row);
-	if (rc == MU_DATA)
-		list_find_miss(a, &st->miss, pat, scope);
-	return rc == MU_OK ? row : -1;
+	return list_found(a, &st->miss, pat, scope, rc, row);
 }
 
-static void fini(struct pane *p)
+static void items_fini(struct pane *p)
 {
 	struct items_state *st = p->priv;
 	item_list_free(&st->rows);
@@ -355,12 +345,12 @@ const struct pane_ops pane_items_ops = {
 	.name = "Materials",
 	.private_size = sizeof(struct items_state),
 	.keymap = GROUP_ITEMS,
-	.open = open_,
-	.title = title,
-	.load = load,
-	.draw = draw,
-	.handle = handle,
-	.click = click,
-	.find = find,
-	.fini = fini,
+	.open = items_open,
+	.title = items_title,
+	.load = items_load,
+	.draw = items_draw,
+	.handle = items_handle,
+	.click = items_click,
+	.find = items_find,
+	.fini = items_fini,
 };

@@ -30,7 +30,7 @@ static const struct funnel_row *row_of(const struct metrics_state *st, const str
 
 static int list_h(struct pane *p) { return p->in.h > NSUM + 1 ? p->in.h - NSUM : p->in.h; }
 
-static void load(struct app *a, struct pane *p)
+static void metrics_load(struct app *a, struct pane *p)
 {
 	struct metrics_state *st = p->priv;
 	funnel_view_free(&st->v);
@@ -78,7 +78,7 @@ static enum ui_role meter_role(const struct metrics_state *st, const struct metr
 	return frac <= 1.0 ? UI_METER_OK : frac <= 1.1 ? UI_METER_WARN : UI_METER_BAD;
 }
 
-static void title(struct app *a, struct pane *p, struct strbuf *out) { sb_add(out, "live"); }
+static void metrics_title(struct app *a, struct pane *p, struct strbuf *out) { sb_add(out, "live"); }
 
 static const char *money(char *buf, size_t n, double v)
 {
@@ -138,15 +138,16 @@ static void draw_summary(struct app *a, struct pane *p, int y, const struct metr
 	sb_free(&s);
 }
 
-static void draw(struct app *a, struct pane *p)
+/* The widths of the columns: name, value, bar, completion, pace and
+ * sparkline (0: not shown). */
+struct cols {
+	int nw, vw, bw, pw, cw, sw;
+};
+
+static struct cols columns(const struct metrics_state *st, int w)
 {
-	struct metrics_state *st = p->priv;
-	int w = p->in.w, nw = 0, vw = 0, lh = list_h(p);
 	char v[64], t[32], u[32];
-	if (!st->m.n) {
-		ui_text(p->in.y, p->in.x, w, "No metrics in this event", UI_DIM, false);
-		return;
-	}
+	int nw = 0, vw = 0;
 	for (size_t i = 0; i < st->m.n; i++) {
 		int n = utf8_width(st->m.v[i].name);
 		nw = n > nw ? n : nw;
@@ -174,6 +175,20 @@ static void draw(struct app *a, struct pane *p)
 		bw = 0;
 	if (bw > 40)
 		bw = 40;
+	return (struct cols){nw, vw, bw, pw, cw, sw};
+}
+
+static void metrics_draw(struct app *a, struct pane *p)
+{
+	struct metrics_state *st = p->priv;
+	int w = p->in.w, lh = list_h(p);
+	char v[64], t[32], u[32];
+	if (!st->m.n) {
+		ui_text(p->in.y, p->in.x, w, "No metrics in this event", UI_DIM, false);
+		return;
+	}
+	struct cols c = columns(st, w);
+	int nw = c.nw, vw = c.vw, bw = c.bw, pw = c.pw, cw = c.cw, sw = c.sw;
 	const struct metric *sel = NULL;
 	for (int i = 0; i < lh && p->top + i < p->total; i++) {
 		int64_t row = p->top + i;
@@ -220,7 +235,7 @@ static void draw(struct app *a, struct pane *p)
 	}
 }
 
-static unsigned handle(struct app *a, struct pane *p, enum action act)
+static unsigned metrics_handle(struct app *a, struct pane *p, enum action act)
 {
 	struct metrics_state *st = p->priv;
 	switch (act) {
@@ -260,7 +275,7 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 }
 
 /* A click on the summary rows selects nothing new. */
-static unsigned click(struct app *a, struct pane *p, int row, int col)
+static unsigned metrics_click(struct app *a, struct pane *p, int row, int col)
 {
 	int h = p->in.h;
 	p->in.h = list_h(p);
@@ -269,7 +284,7 @@ static unsigned click(struct app *a, struct pane *p, int row, int col)
 	return DIRTY_PANE(p->id);
 }
 
-static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
+static int64_t metrics_find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
 	struct metrics_state *st = p->priv;
 	int64_t n = (int64_t)st->m.n;
@@ -281,7 +296,7 @@ static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from
 	return -1;
 }
 
-static void fini(struct pane *p)
+static void metrics_fini(struct pane *p)
 {
 	struct metrics_state *st = p->priv;
 	funnel_view_free(&st->v);
@@ -292,11 +307,11 @@ const struct pane_ops pane_metrics_ops = {
 	.name = "Metrics",
 	.private_size = sizeof(struct metrics_state),
 	.keymap = GROUP_METRICS,
-	.title = title,
-	.load = load,
-	.draw = draw,
-	.handle = handle,
-	.click = click,
-	.find = find,
-	.fini = fini,
+	.title = metrics_title,
+	.load = metrics_load,
+	.draw = metrics_draw,
+	.handle = metrics_handle,
+	.click = metrics_click,
+	.find = metrics_find,
+	.fini = metrics_fini,
 };

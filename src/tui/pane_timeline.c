@@ -76,7 +76,7 @@ static void first_view(struct app *a, struct pane *p)
 		st->origin = lo - 2;
 }
 
-static void open_(struct app *a, struct pane *p)
+static void timeline_open(struct app *a, struct pane *p)
 {
 	struct timeline_state *st = p->priv;
 	st->zoom = 1;
@@ -95,7 +95,7 @@ static void add_mark(struct timeline_state *st, int32_t day, int64_t phase, bool
 	sb_free(&b);
 }
 
-static void load(struct app *a, struct pane *p)
+static void timeline_load(struct app *a, struct pane *p)
 {
 	struct timeline_state *st = p->priv;
 	if (!st->marks)
@@ -127,7 +127,7 @@ static void load(struct app *a, struct pane *p)
 		first_view(a, p);
 }
 
-static void title(struct app *a, struct pane *p, struct strbuf *out)
+static void timeline_title(struct app *a, struct pane *p, struct strbuf *out)
 {
 	const struct timeline_state *st = p->priv;
 	sb_add(out, zoom_name[st->zoom]);
@@ -224,7 +224,7 @@ static void draw_row(struct app *a, struct pane *p, size_t pi, int y, int x, int
 	}
 }
 
-static void draw(struct app *a, struct pane *p)
+static void timeline_draw(struct app *a, struct pane *p)
 {
 	const struct timeline_state *st = p->priv;
 	int lw = label_w(a), cw = chart_w(a, p), x = p->in.x + lw + 1;
@@ -250,7 +250,7 @@ static void draw(struct app *a, struct pane *p)
 		ui_text(p->in.y + 1, p->in.x, p->in.w, "No phases planned", UI_DIM, false);
 }
 
-static unsigned handle(struct app *a, struct pane *p, enum action act)
+static unsigned timeline_handle(struct app *a, struct pane *p, enum action act)
 {
 	struct timeline_state *st = p->priv;
 	int cw = chart_w(a, p), step = cw / 4 > 0 ? cw / 4 : 1;
@@ -278,7 +278,7 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	}
 }
 
-static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
+static int64_t timeline_find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
 	int64_t n = (int64_t)a->phases.n;
 	for (int64_t k = 1; k <= n; k++) {
@@ -289,7 +289,7 @@ static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from
 	return -1;
 }
 
-static void fini(struct pane *p)
+static void timeline_fini(struct pane *p)
 {
 	struct timeline_state *st = p->priv;
 	free(st->marks);
@@ -300,11 +300,11 @@ const struct pane_ops pane_timeline_ops = {
 	.name = "Timeline",
 	.private_size = sizeof(struct timeline_state),
 	.keymap = GROUP_TIMELINE,
-	.open = open_,
-	.title = title,
-	.load = load,
-	.draw = draw,
-	.handle = handle,
-	.find = find,
-	.fini = fini,
+	.open = timeline_open,
+	.title = timeline_title,
+	.load = timeline_load,
+	.draw = timeline_draw,
+	.handle = timeline_handle,
+	.find = timeline_find,
+	.fini = timeline_fini,
 };

@@ -147,10 +147,9 @@ unsigned app_fail(struct app *a, const char *what);
 /* Reload event data and every visible pane (after a change). */
 void app_reload(struct app *a);
 bool app_open_event(struct app *a, int64_t id);
-bool app_signalled(void);
-/* Next key (code point or KEYCODE_FN + KEY_*) within ms (-1 = wait); -1 on
- * timeout.  Unknown escape sequences are swallowed. */
-int ui_getkey(int ms);
+/* After a model call that changes the board: everything reloaded and
+ * redrawn (DIRTY_ALL), or (rc not MU_OK) the failure of what shown. */
+unsigned app_changed(struct app *a, int rc, const char *what);
 /* Draw what is dirty (loading panes that need it), then one doupdate(). */
 void app_refresh(struct app *a);
 /* Heartbeat (presence) when due, then PRAGMA data_version: true when
@@ -161,6 +160,18 @@ bool app_poll(struct app *a);
 const char *app_where(struct app *a);
 /* Shown but not allowed (viewer): says why in the status line. */
 unsigned app_denied(struct app *a, const char *what);
+
+/* terminal.c: curses started (signals, the saved tty, keys, colours,
+ * mouse) and put back; false when the terminal cannot be opened. */
+bool term_start(struct app *a, const struct theme *th);
+void term_restore(void);
+/* The signal that ends the board (SIGINT, SIGTERM, SIGHUP, or SIGHUP for a
+ * terminal gone), 0 while none came; app_signalled: one came. */
+int term_signal(void);
+bool app_signalled(void);
+/* Next key (code point or KEYCODE_FN + KEY_*) within ms (-1 = wait); -1 on
+ * timeout.  Unknown escape sequences are swallowed. */
+int ui_getkey(int ms);
 
 /* replay.c: with $MUSTER_REPLAY, ui_getkey() takes keys from that file
  * and $MUSTER_TIMINGS gets the time of each (benchmarks, smoke tests). */
@@ -245,6 +256,9 @@ struct find_miss {
 };
 bool list_find_missed(struct app *a, const struct find_miss *m, const char *text, uint32_t scope);
 void list_find_miss(struct app *a, struct find_miss *m, const char *text, uint32_t scope);
+/* The end of a pane's find: the row of a search that returned rc, -1
+ * when none (a miss, MU_DATA, is remembered in m for the next n/N). */
+int64_t list_found(struct app *a, struct find_miss *m, const char *text, uint32_t scope, int rc, int64_t row);
 
 /* form.c */
 /* FIELD_INFO: shown, not editable (the cursor skips it, nothing checked). */
@@ -340,6 +354,10 @@ int ui_choice(struct app *a, const char *title, const char *body, const char *fo
  * keep_mine; false on Escape (nothing to save). */
 struct merge;
 bool ask_merge(struct app *a, const char *what, struct merge *m);
+
+/* task_form.c: the tasks pane's form, for t or (NULL) a new task of the
+ * pane's role index and "mine" filter; returns dirty flags. */
+unsigned task_form(struct app *a, struct pane *p, const struct task *t, int role, bool mine);
 
 /* The panes. */
 extern const struct pane_ops pane_timeline_ops, pane_tasks_ops, pane_items_ops, pane_metrics_ops;

@@ -9,19 +9,14 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "muster/clock.h"
 #include "muster/db.h"
 #include "muster/err.h"
+#include "muster/path.h"
 #include "muster/priv.h"
 #include "muster/xalloc.h"
 
 int board_schema_version(void) { return db_nmigrations; }
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 /* Short, bounded sleeps (0.1 ms growing to 2 ms) instead of SQLite's default
  * back-off up to 100 ms: waiters retry often, so none waits much longer than
@@ -30,8 +25,8 @@ static int busy_wait(void *arg, int count)
 {
 	struct board *b = arg;
 	if (count == 0)
-		b->busy_started = now_ms();
-	else if (now_ms() - b->busy_started > b->busy_ms)
+		b->busy_started = clock_ms();
+	else if (clock_ms() - b->busy_started > b->busy_ms)
 		return 0;
 	long us = 100L << (count < 5 ? count : 5);
 	struct timespec ts = {0, (us > 2000 ? 2000 : us) * 1000L};
@@ -325,24 +320,6 @@ fail:
 	return rc;
 }
 
-static int mkdir_parents(const char *path)
-{
-	char *dir = xstrdup(path);
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-			int e = errno;
-			free(dir);
-			return e;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return 0;
-}
-
 /* True when we can write the file and create files beside it. */
 static bool may_write(const char *path)
 {
@@ -400,7 +377,7 @@ int board_open(struct board **out, const char *path, const char *as, unsigned fl
 	if (exists && S_ISDIR(sb.st_mode))
 		return mu_fail(MU_DB, "%s: is a directory, not a board file", path);
 	if (!exists) {
-		int e = mkdir_parents(path);
+		int e = path_mkdir_parents(path);
 		if (e)
 			return mu_fail(MU_DB, "%s: cannot create its directory: %s", path, strerror(e));
 	}

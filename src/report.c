@@ -124,12 +124,6 @@ static int data_load(struct board *b, int64_t event, struct data *d)
 	return rc;
 }
 
-static int32_t day_of(const char *iso)
-{
-	int32_t d;
-	return iso && iso[0] && date_parse_iso(iso, &d) ? d : DATE_NONE;
-}
-
 static void md_targets(struct strbuf *o, const struct data *d, const struct funnel_view *v)
 {
 	sb_add(o, "## 1. Targets and actuals\n\n");
@@ -303,7 +297,7 @@ static void md_late(struct strbuf *o, const struct data *d, int32_t today)
 	sb_add(o, "## Late tasks\n\n");
 	for (size_t i = 0; i < d->tasks.n; i++) {
 		const struct task *t = &d->tasks.v[i];
-		int32_t due = day_of(t->due);
+		int32_t due = date_day_of(t->due);
 		if (t->status == TASK_DONE || due == DATE_NONE || due >= today)
 			continue;
 		if (!n++)
@@ -342,14 +336,14 @@ static void md_late(struct strbuf *o, const struct data *d, int32_t today)
 
 static void md_gantt(struct strbuf *o, const struct data *d, int32_t today)
 {
-	int32_t s = day_of(d->ev.start), e = day_of(d->ev.end);
+	int32_t s = date_day_of(d->ev.start), e = date_day_of(d->ev.end);
 	sb_add(o, "## Timeline\n\n```mermaid\ngantt\n    title ");
 	report_mermaid_text(o, d->ev.name);
 	sb_add(o, "\n    dateFormat YYYY-MM-DD\n    axisFormat %m-%d\n");
 	size_t nph = 0;
 	for (size_t i = 0; i < d->phases.n; i++) {
 		const struct phase *p = &d->phases.v[i];
-		int32_t ps = day_of(p->start), pe = day_of(p->end);
+		int32_t ps = date_day_of(p->start), pe = date_day_of(p->end);
 		if (ps == DATE_NONE)
 			continue;
 		if (!nph++)
@@ -365,7 +359,7 @@ static void md_gantt(struct strbuf *o, const struct data *d, int32_t today)
 	size_t nt = 0;
 	for (size_t i = 0; i < d->tasks.n; i++) {
 		const struct task *t = &d->tasks.v[i];
-		int32_t due = day_of(t->due);
+		int32_t due = date_day_of(t->due);
 		if (due == DATE_NONE)
 			continue;
 		if (!nt++)
@@ -402,7 +396,7 @@ int report_markdown(struct board *b, int64_t event, int32_t today, struct strbuf
 	report_md_text(o, d.ev.kind);
 	sb_addc(o, '\n');
 	if (d.ev.start[0]) {
-		int32_t s = day_of(d.ev.start), e = day_of(d.ev.end);
+		int32_t s = date_day_of(d.ev.start), e = date_day_of(d.ev.end);
 		sb_addf(o, "- **Dates:** %s", d.ev.start);
 		if (e != DATE_NONE)
 			sb_addf(o, " to %s (%d day%s)", d.ev.end, e - s + 1, e == s ? "" : "s");
@@ -594,21 +588,21 @@ int report_ics(struct board *b, int64_t event, const char *dtstamp, struct strbu
 	sb_add(o, "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
 	ics_prop(o, "X-WR-CALNAME", d.ev.name);
 	struct strbuf s = STRBUF_INIT, desc = STRBUF_INIT;
-	int32_t es = day_of(d.ev.start);
+	int32_t es = date_day_of(d.ev.start);
 	if (es != DATE_NONE)
-		ics_event(&x, "event", d.ev.id, es, day_of(d.ev.end), d.ev.name, d.ev.objective, "event");
+		ics_event(&x, "event", d.ev.id, es, date_day_of(d.ev.end), d.ev.name, d.ev.objective, "event");
 	for (size_t i = 0; i < d.phases.n; i++) {
 		const struct phase *p = &d.phases.v[i];
-		int32_t ps = day_of(p->start);
+		int32_t ps = date_day_of(p->start);
 		if (ps == DATE_NONE)
 			continue;
 		sb_reset(&s);
 		sb_addf(&s, "%s: %s", p->name, d.ev.name);
-		ics_event(&x, "phase", p->id, ps, day_of(p->end), sb_str(&s), NULL, "phase");
+		ics_event(&x, "phase", p->id, ps, date_day_of(p->end), sb_str(&s), NULL, "phase");
 	}
 	for (size_t i = 0; i < d.tasks.n; i++) {
 		const struct task *t = &d.tasks.v[i];
-		int32_t due = day_of(t->due);
+		int32_t due = date_day_of(t->due);
 		if (due == DATE_NONE)
 			continue;
 		sb_reset(&s);
@@ -622,7 +616,7 @@ int report_ics(struct board *b, int64_t event, const char *dtstamp, struct strbu
 	}
 	for (size_t i = 0; i < d.items.n; i++) {
 		const struct item *it = &d.items.v[i];
-		int32_t due = day_of(it->due);
+		int32_t due = date_day_of(it->due);
 		if (due == DATE_NONE)
 			continue;
 		sb_reset(&s);

@@ -1,5 +1,6 @@
 /* Unit tests for src/util/date.c: ISO parsing, relative dates, calendar
- * arithmetic, weekdays, month names and the $MUSTER_TODAY override. */
+ * arithmetic, weekdays, month names, the day of a stored date (date_day_of)
+ * and the $MUSTER_TODAY override. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -126,6 +127,18 @@ static void test_weekday_month(void **state)
 	assert_string_equal(date_month_abbr(13), "???");
 }
 
+/* The day of a stored date, or none: for "", NULL and what is not one. */
+static void test_day_of(void **state)
+{
+	(void)state;
+	assert_int_equal(date_day_of("2026-09-01"), iso("2026-09-01"));
+	assert_int_equal(date_day_of("1970-01-01"), 0);
+	assert_int_equal(date_day_of(""), DATE_NONE);
+	assert_int_equal(date_day_of(NULL), DATE_NONE);
+	assert_int_equal(date_day_of("2026-02-30"), DATE_NONE);
+	assert_int_equal(date_day_of("T-14"), DATE_NONE);
+}
+
 static void test_today(void **state)
 {
 	(void)state;
@@ -144,7 +157,7 @@ int main(void)
 		cmocka_unit_test(test_epoch),		 cmocka_unit_test(test_strict_iso),
 		cmocka_unit_test(test_format_roundtrip), cmocka_unit_test(test_relative),
 		cmocka_unit_test(test_resolve),		 cmocka_unit_test(test_weekday_month),
-		cmocka_unit_test(test_today),
+		cmocka_unit_test(test_day_of),		 cmocka_unit_test(test_today),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,6 +43,19 @@ static void test_labels_read_back(void **state)
 	assert_int_equal(roundtrip(KEYCODE_FN + KEY_BTAB), KEYCODE_FN + KEY_BTAB);
 }
 
+/* A key outside the BMP bound in the config gets its label in the help
+ * and the hints (keymap_keys): it once showed as "". */
+static void test_bound_emoji_label(void **state)
+{
+	(void)state;
+	char buf[64];
+	static struct keymap km;
+	keymap_init(&km);
+	assert_int_equal(keymap_bind(&km, "\xf0\x9f\x98\x80", "redraw"), 0);
+	assert_int_equal(keymap_lookup(&km, GROUP_GLOBAL, 0x1F600), ACT_REDRAW);
+	assert_string_equal(keymap_keys(&km, ACT_REDRAW, buf, sizeof buf), "C-l \xf0\x9f\x98\x80");
+}
+
 static void test_names_refused(void **state)
 {
 	(void)state;
@@ -84,6 +97,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labels_read_back),
+		cmocka_unit_test(test_bound_emoji_label),
 		cmocka_unit_test(test_names_refused),
 		cmocka_unit_test(test_replay_parse),
 	};

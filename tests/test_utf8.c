@@ -1,4 +1,4 @@
-/* Unit tests for src/util/utf8.c (display widths, validation, cutting with
+/* Unit tests for src/util/utf8.c (encoding, display widths, validation, cutting with
  * "…") and src/util/table.c (alignment in display columns). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -35,6 +35,30 @@ static void test_decode(void **state)
 	assert_int_equal(cp, 0xFFFD);
 	assert_int_equal(utf8_decode("\xF4\x90\x80\x80", 4, &cp), 1);
 	assert_int_equal(cp, 0xFFFD);
+}
+
+/* One encoder for the board (key labels, the text being edited): every
+ * length, the edges between them, and back through utf8_decode. */
+static void test_encode(void **state)
+{
+	(void)state;
+	char m[4];
+	assert_int_equal(utf8_encode('A', m), 1);
+	assert_memory_equal(m, "A", 1);
+	assert_int_equal(utf8_encode(0xE9, m), 2);
+	assert_memory_equal(m, "\xC3\xA9", 2);
+	assert_int_equal(utf8_encode(0x4E2D, m), 3);
+	assert_memory_equal(m, "\xE4\xB8\xAD", 3);
+	assert_int_equal(utf8_encode(0x1F600, m), 4); /* 😀, outside the BMP */
+	assert_memory_equal(m, "\xF0\x9F\x98\x80", 4);
+	static const uint32_t edges[] = {0, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, 0x10FFFF};
+	for (size_t i = 0; i < sizeof edges / sizeof *edges; i++) {
+		uint32_t cp = 0xFFFD;
+		size_t n = utf8_encode(edges[i], m);
+		assert_int_equal(n, edges[i] < 0x80 ? 1 : edges[i] < 0x800 ? 2 : edges[i] < 0x10000 ? 3 : 4);
+		assert_int_equal(utf8_decode(m, n, &cp), (int)n);
+		assert_int_equal(cp, edges[i]);
+	}
 }
 
 static void test_cp_width(void **state)
@@ -221,7 +245,8 @@ static void test_unsafe(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decode),	cmocka_unit_test(test_cp_width),
+		cmocka_unit_test(test_decode),	cmocka_unit_test(test_encode),
+		cmocka_unit_test(test_cp_width),
 		cmocka_unit_test(test_width),	cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_fit),	cmocka_unit_test(test_fit_right),
 		cmocka_unit_test(test_table),	cmocka_unit_test(test_unsafe),

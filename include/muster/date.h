@@ -9,6 +9,8 @@
 
 /* Strict "YYYY-MM-DD" with a real calendar day (leap years checked). */
 bool date_parse_iso(const char *s, int32_t *day);
+/* The day of s: DATE_NONE for NULL, "" or anything date_parse_iso refuses. */
+int32_t date_day_of(const char *s);
 
 /* Writes "YYYY-MM-DD" (11 bytes with NUL). */
 void date_format(int32_t day, char out[11]);

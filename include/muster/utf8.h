@@ -13,6 +13,10 @@
  * bytes (>= 1); an invalid sequence yields *cp = 0xFFFD and length 1. */
 int utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* Encode one code point (at most U+10FFFF) into out, by hand (the locale
+ * may not be UTF-8): returns its length, 1 to 4 bytes, no NUL added. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
 /* Columns of one code point: 0 for combining marks, 2 for wide (CJK, most
  * emoji), 1 otherwise; control characters count 1 (they show as '?'). */
 int utf8_cp_width(uint32_t cp);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include "muster/cli.h"
+#include "muster/clock.h"
 #include "muster/date.h"
 #include "muster/log.h"
 #include "muster/table.h"
@@ -18,18 +19,8 @@
 /* "2026-09-01T10:00:00.123Z" (UTC) → "2026-09-01 12:00:00" local. */
 static void local_time(const char *at, char out[32])
 {
-	struct tm tm = {0};
-	int y, mo, d, h, mi, s;
-	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
+	if (!clock_local_time(at, "%Y-%m-%d %H:%M:%S", out, 32))
 		snprintf(out, 32, "%s", at ? at : "");
-		return;
-	}
-	tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
-	tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
-	time_t t = timegm(&tm);
-	struct tm lt;
-	localtime_r(&t, &lt);
-	strftime(out, 32, "%Y-%m-%d %H:%M:%S", &lt);
 }
 
 /* --since: an age (30m, 2h, 3d, 1w), "today", a local date or time, or a

@@ -17,6 +17,7 @@
 #include "muster/cli.h"
 #include "muster/config.h"
 #include "muster/identity.h"
+#include "muster/path.h"
 #include "muster/people.h"
 #include "muster/priv.h"
 
@@ -91,31 +92,10 @@ void cli_shared_warnings(const char *path, struct strbuf *out)
 	free(dir);
 }
 
-/* mkdir -p: the parents with the user's umask, the last one 0770 (its
- * mode is set after); 0 or errno. */
-static int make_dirs(const char *dir)
-{
-	char *d = xstrdup(dir);
-	int e = 0;
-	for (char *p = d + 1;; p++) {
-		if (*p != '/' && *p)
-			continue;
-		char c = *p;
-		*p = '\0';
-		if (mkdir(d, c ? 0777 : 0770) != 0 && errno != EEXIST)
-			e = errno;
-		*p = c;
-		if (!c || e)
-			break;
-	}
-	free(d);
-	return e;
-}
-
 int cli_group_dir(const char *db_path, gid_t gid, const char *groupname)
 {
 	char *dir = dir_of(db_path);
-	int e = make_dirs(dir);
+	int e = path_mkdir_p(dir, 0770); /* its mode is set below */
 	struct stat st;
 	int rc = MU_OK;
 	if (e) {

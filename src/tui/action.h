@@ -4,6 +4,7 @@
  * and the key list in the man page. */
 #ifndef MUSTER_TUI_ACTION_H
 #define MUSTER_TUI_ACTION_H
+#include <stddef.h>
 
 /* Groups: GLOBAL, MOVE and EDIT work in every pane (the generic keymap);
  * TIMELINE, TASKS, ITEMS, METRICS are the keymaps of one pane and are
@@ -81,15 +82,25 @@ int key_parse(const char *s);
 /* Readable name of a key into buf (at least 16 bytes). */
 const char *key_label(int key, char *buf, size_t n);
 
-/* Keymaps: generic (GLOBAL/MOVE/EDIT) and one per pane group. */
-void keymap_init(void);
+/* Keymaps: generic (GLOBAL/MOVE/EDIT) and one per pane group, in one small
+ * table searched linearly (a few dozen entries); the app holds one. */
+struct keymap {
+	struct keymap_binding {
+		int keymap; /* GROUP_GLOBAL = generic, else a pane group */
+		int key;
+		enum action action;
+	} v[256];
+	size_t n;
+};
+/* The default keys of the action table. */
+void keymap_init(struct keymap *km);
 /* Bind key to the action called name ("none" unbinds).  Returns 0, or -1
  * for an unknown key, -2 for an unknown action. */
-int keymap_bind(const char *key, const char *name);
+int keymap_bind(struct keymap *km, const char *key, const char *name);
 /* The action of key in pane group g (GROUP_GLOBAL = generic only). */
-enum action keymap_lookup(enum action_group g, int key);
+enum action keymap_lookup(const struct keymap *km, enum action_group g, int key);
 /* Space-separated current keys of an action into buf. */
-const char *keymap_keys(enum action a, char *buf, size_t n);
+const char *keymap_keys(const struct keymap *km, enum action a, char *buf, size_t n);
 enum action action_by_name(const char *name);
 
 #endif

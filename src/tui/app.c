@@ -1,51 +1,13 @@
-/* The board's main loop: start and restore the terminal, theme and keys,
- * the event shown, and the loop itself (draw what is dirty, one doupdate(),
- * wait for a key at most refresh_ms, poll data_version for live refresh). */
+/* The board's main loop: theme and keys, the event shown, and the loop
+ * itself (draw what is dirty, one doupdate(), wait for a key at most
+ * refresh_ms, poll data_version for live refresh).  The terminal itself is
+ * src/tui/terminal.c. */
 #include "tui.h"
-#include <errno.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poll.h>
-#include <termios.h>
-#include <time.h>
-#include <unistd.h>
-
-static volatile sig_atomic_t got_signal;
-static bool curses_on;
-/* The terminal's settings before curses: put back at any exit, even one
- * from inside ncurses (it exits by itself when it runs out of memory while
- * reading the terminal's description). */
-static struct termios tty_saved;
-static bool tty_saved_ok;
-
-static void restore_tty_at_exit(void)
-{
-	if (tty_saved_ok)
-		tcsetattr(STDOUT_FILENO, TCSANOW, &tty_saved);
-}
-
-static void restore_terminal(void)
-{
-	if (curses_on) {
-		curses_on = false;
-		endwin();
-	}
-}
-
-static void on_signal(int sig) { got_signal = sig; }
-
-bool app_signalled(void) { return got_signal != 0; }
-
-long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void app_status(struct app *a, bool err, const char *fmt, ...)
 {
@@ -54,7 +16,7 @@ void app_status(struct app *a, bool err, const char *fmt, ...)
 	vsnprintf(a->status, sizeof a->status, fmt, ap);
 	va_end(ap);
 	a->status_err = err;
-	a->status_until = now_ms() + (err ? 6000 : 3000);
+	a->status_until = clock_ms() + (err ? 6000 : 3000);
 	a->dirty |= DIRTY_HINT;
 }
 
@@ -62,6 +24,14 @@ unsigned app_fail(struct app *a, const char *what)
 {
 	app_status(a, true, "%s: %s", what, mu_errmsg());
 	return DIRTY_HINT;
+}
+
+unsigned app_changed(struct app *a, int rc, const char *what)
+{
+	if (rc != MU_OK)
+		return app_fail(a, what);
+	app_reload(a);
+	return DIRTY_ALL;
 }
 
 const char *role_name_of(struct app *a, int64_t role_id)
@@ -200,7 +170,7 @@ static void poll_changes(struct app *a)
 
 void app_refresh(struct app *a)
 {
-	a->now = now_ms();
+	a->now = clock_ms();
 	app_draw(a);
 	doupdate();
 	a->dirty = 0;
@@ -224,142 +194,12 @@ static int start_theme(const struct tui_options *o, struct theme *th)
 	return rc;
 }
 
-/* get_wch gave ERR after `elapsed` of the `ms` it could wait: a timeout,
- * or a terminal that is gone.  A hung-up terminal does not always bring
- * SIGHUP (stdin a tty nobody controls, a broken SSH pty): every read fails
- * at once, and taking that for a timeout spun the loop at 50% CPU for
- * ever.  Gone: the poll says hang-up or error, or twenty reads in a row
- * failed long before their time.  A read a signal cut short (EINTR: a
- * SIGWINCH that came after ui_getkey had looked, or stty's second ioctl
- * of "cols W rows H") says nothing about the terminal: counted, twenty of
- * them in a form (which waits without a timeout) ended the board with
- * exit 129.  Any key read starts the count again.  The board then ends as
- * on SIGHUP. */
-static int early_reads;
-
-static bool input_lost(int ms, long long elapsed, int err)
-{
-	if ((ms >= 0 && elapsed >= ms - 1) || got_signal || err == EINTR) {
-		early_reads = 0;
-		return false;
-	}
-	struct pollfd pf = {.fd = STDIN_FILENO, .events = POLLIN};
-	if (poll(&pf, 1, 0) == 1 && (pf.revents & (POLLHUP | POLLERR | POLLNVAL)))
-		return true;
-	return ++early_reads >= 20;
-}
-
-/* One key: a code point or KEYCODE_FN + KEY_*; -1 on timeout.  Escape
- * sequences the terminfo entry does not know (a TERM that does not match
- * the terminal) are swallowed whole instead of arriving as "[", "4", "~". */
-int ui_getkey(int ms)
-{
-	if (replay_active()) /* MUSTER_REPLAY: keys from a file (src/tui/replay.c) */
-		return replay_key();
-	wint_t ch;
-	if (winsize_resized()) /* SIGWINCH: src/tui/winsize.c */
-		return KEYCODE_FN + KEY_RESIZE;
-	timeout(ms);
-	long long t0 = now_ms();
-	errno = 0;
-	int r = get_wch(&ch);
-	if (r == ERR) {
-		int err = errno;
-		if (winsize_resized())
-			return KEYCODE_FN + KEY_RESIZE;
-		if (input_lost(ms, now_ms() - t0, err))
-			got_signal = SIGHUP;
-		return -1;
-	}
-	early_reads = 0;
-	if (r == KEY_CODE_YES)
-		return KEYCODE_FN + (int)ch;
-	if (ch != 27)
-		return (int)ch;
-	timeout(0);
-	r = get_wch(&ch);
-	if (r == ERR)
-		return 27;
-	if (r == OK && (ch == '[' || ch == 'O')) {
-		int n = 0;
-		while (get_wch(&ch) == OK && n++ < 16)
-			if (ch >= 0x40 && ch <= 0x7e)
-				break;
-		return KEYCODE_FN + KEY_MAX; /* an unknown key */
-	}
-	return 27; /* Alt-x: treat as Escape, drop x */
-}
-
-static bool start_curses(struct app *a, const struct theme *th)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal; /* no SA_RESTART: get_wch returns at once */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	setlocale(LC_ALL, "");
-	winsize_init(); /* the size ncurses sees is capped */
-	if (!tty_saved_ok && tcgetattr(STDOUT_FILENO, &tty_saved) == 0) {
-		tty_saved_ok = true;
-		atexit(restore_tty_at_exit);
-	}
-	/* newterm, not initscr: on a terminal it cannot use it returns NULL
-	 * instead of exiting (tui_check_terminal has normally said so first). */
-	/* The terminal was checked: a failure here is memory (ncurses does not
-	 * always say so), unless a second try fails with memory to spare. */
-	SCREEN *scr = NULL;
-	for (int attempt = 0; attempt < 2 && !scr; attempt++) {
-		errno = 0;
-		ncurses_guard(true);
-		scr = newterm(NULL, stdout, stdin);
-		ncurses_guard(false);
-		void *probe = scr ? NULL : malloc(1 << 16);
-		bool memory = probe != NULL && errno != ENOMEM;
-		free(probe);
-		if (!scr && !memory)
-			die("out of memory (starting the screen)");
-	}
-	if (!scr) {
-		fprintf(stderr, "muster: cannot open the terminal (TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "");
-		return false;
-	}
-	curses_on = true;
-	die_set_cleanup(restore_terminal);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	/* Home/End as many terminals send them, whatever TERM says. */
-	static const struct {
-		const char *seq;
-		int key;
-	} extra[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
-		     {"\033[8~", KEY_END}, {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
-		     {"\033OH", KEY_HOME}, {"\033OF", KEY_END}, {"\033[3~", KEY_DC},
-		     {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE}, {"\033[Z", KEY_BTAB}};
-	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
-		if (key_defined(extra[i].seq) <= 0)
-			define_key(extra[i].seq, extra[i].key);
-	curs_set(0);
-	const char *nc = getenv("NO_COLOR");
-	a->mono = a->o->no_color || (nc && *nc) || !has_colors();
-	colour_init(th, a->mono);
-	bkgdset(' ' | ui_attr(UI_NORMAL));
-	if (!a->o->config || a->o->config->mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	}
-	return true;
-}
-
 static void apply_binds(struct app *a)
 {
-	keymap_init();
+	keymap_init(&a->keys);
 	const struct config *c = a->o->config;
 	for (size_t i = 0; c && i < c->nbinds; i++) {
-		int rc = keymap_bind(c->binds[i].key, c->binds[i].action);
+		int rc = keymap_bind(&a->keys, c->binds[i].key, c->binds[i].action);
 		if (!rc)
 			continue;
 		const char *file = c->path ? c->path : "config.yaml", *slash = strrchr(file, '/');
@@ -390,8 +230,8 @@ static void size_notice(struct app *a)
 
 static void loop(struct app *a)
 {
-	while (!a->quit && !got_signal) {
-		a->now = now_ms();
+	while (!a->quit && !term_signal()) {
+		a->now = clock_ms();
 		if (a->now - a->last_poll >= a->refresh_ms)
 			poll_changes(a);
 		long long fl = list_next_flash_end(a);
@@ -409,7 +249,7 @@ static void loop(struct app *a)
 		if (a->status[0] && a->status_until - a->now < wait)
 			wait = a->status_until - a->now + 10;
 		int key = ui_getkey(wait < 10 ? 10 : (int)wait);
-		a->now = now_ms();
+		a->now = clock_ms();
 		if (fl && a->now >= fl)
 			a->dirty |= DIRTY_PANES; /* a flash ended: draw rows plain again */
 		if (key < 0)
@@ -429,7 +269,7 @@ static void loop(struct app *a)
 
 int tui_run(struct board *b, const struct tui_options *o)
 {
-	static struct app app;
+	struct app app; /* the one app, passed down from here (memset below) */
 	struct app *a = &app;
 	struct theme th;
 	int rc = start_theme(o, &th);
@@ -439,14 +279,14 @@ int tui_run(struct board *b, const struct tui_options *o)
 	a->o = o;
 	bool started = false;
 	if (!b && o->welcome) { /* the first run: no board yet */
-		if (!start_curses(a, &th))
+		if (!term_start(a, &th))
 			return MU_USAGE;
 		started = true;
 		welcome_run(o->welcome, &b);
 		if (!b) {
-			restore_terminal();
+			term_restore();
 			die_set_cleanup(NULL);
-			return got_signal ? 128 + got_signal : MU_OK;
+			return term_signal() ? 128 + term_signal() : MU_OK;
 		}
 	}
 	if (!b)
@@ -469,6 +309,7 @@ int tui_run(struct board *b, const struct tui_options *o)
 		a->pane[i].ops = ops[i];
 		a->pane[i].id = (enum pane_id)i;
 		a->pane[i].below = -1;
+		a->pane[i].priv = xcalloc(1, ops[i]->private_size);
 	}
 	a->focus = PANE_TASKS;
 	char *label = board_setting_get(b, "label");
@@ -479,28 +320,30 @@ int tui_run(struct board *b, const struct tui_options *o)
 		sb_free(&lb);
 		free(label);
 	}
-	if (!started && !start_curses(a, &th))
+	if (!started && !term_start(a, &th))
 		return MU_USAGE;
 	apply_binds(a);
 	a->data_version = board_data_version(b);
 	a->change_counter = board_change_counter(b);
-	a->now = now_ms();
+	a->now = clock_ms();
 	app_open_event(a, a->event_id);
 	app_poll(a); /* the first heartbeat: others see us at once */
 	app_layout(a);
 	size_notice(a);
 	loop(a);
-	restore_terminal();
+	term_restore();
 	die_set_cleanup(NULL);
 	if (replay_error())
 		fprintf(stderr, "muster: %s\n", replay_error());
-	for (int i = 0; i < PANE_N; i++)
+	for (int i = 0; i < PANE_N; i++) {
 		if (a->pane[i].ops->fini)
 			a->pane[i].ops->fini(&a->pane[i]);
+		free(a->pane[i].priv);
+	}
 	presence_leave(b);
 	presence_list_free(&a->presence);
 	free_event_data(a);
-	if (got_signal == SIGINT)
+	if (term_signal() == SIGINT)
 		return 130;
-	return got_signal ? 128 + got_signal : MU_OK;
+	return term_signal() ? 128 + term_signal() : MU_OK;
 }

@@ -14,6 +14,21 @@ static int read_key(void)
 	return key < 0 ? 27 : key;
 }
 
+/* Shows the dialog drawn, then waits for a key; after a resize the board
+ * is laid out and drawn again under it (KEYCODE_FN + KEY_RESIZE returned:
+ * the caller draws the dialog again). */
+static int dialog_key(struct app *a)
+{
+	wnoutrefresh(stdscr);
+	doupdate();
+	int key = read_key();
+	if (key == KEYCODE_FN + KEY_RESIZE) {
+		app_layout(a);
+		app_draw(a);
+	}
+	return key;
+}
+
 static struct rect centre(struct app *a, int w, int h)
 {
 	if (w > a->W)
@@ -33,9 +48,9 @@ static void frame(struct rect r, const char *title, const char *foot)
 }
 
 /* Scrolls with the move keys; returns the key that was not a move. */
-static int scroll_key(int key, int *top, int n, int h)
+static int scroll_key(const struct keymap *km, int key, int *top, int n, int h)
 {
-	enum action act = keymap_lookup(GROUP_GLOBAL, key);
+	enum action act = keymap_lookup(km, GROUP_GLOBAL, key);
 	switch (act) {
 	case ACT_UP: (*top)--; break;
 	case ACT_DOWN: (*top)++; break;
@@ -62,7 +77,7 @@ void help_show(struct app *a)
 			if ((int)action_table[act].group != g)
 				continue;
 			char keys[128];
-			keymap_keys((enum action)act, keys, sizeof keys);
+			keymap_keys(&a->keys, (enum action)act, keys, sizeof keys);
 			if (!any) {
 				snprintf(lines[n++], sizeof lines[0], "#%s", action_group_name[g]);
 				any = true;
@@ -87,15 +102,10 @@ void help_show(struct app *a)
 			else
 				ui_text(r.y + 1 + i, r.x + 2, r.w - 4, s, UI_DIALOG, false);
 		}
-		wnoutrefresh(stdscr);
-		doupdate();
-		int key = read_key();
-		if (key == KEYCODE_FN + KEY_RESIZE) {
-			app_layout(a);
-			app_draw(a);
+		int key = dialog_key(a);
+		if (key == KEYCODE_FN + KEY_RESIZE)
 			continue;
-		}
-		if (scroll_key(key, &top, n, h))
+		if (scroll_key(&a->keys, key, &top, n, h))
 			break;
 	}
 	a->dirty |= DIRTY_ALL;
@@ -131,13 +141,10 @@ void event_pick(struct app *a)
 			snprintf(row, sizeof row, " %-10s %s", e->start[0] ? e->start : "", e->name);
 			ui_text(r.y + 1 + i, r.x + 1, r.w - 2, row, top + i == cur ? UI_CURSOR : UI_DIALOG, true);
 		}
-		wnoutrefresh(stdscr);
-		doupdate();
-		int key = read_key();
-		enum action act = keymap_lookup(GROUP_GLOBAL, key);
+		int key = dialog_key(a);
+		enum action act = keymap_lookup(&a->keys, GROUP_GLOBAL, key);
 		if (key == KEYCODE_FN + KEY_RESIZE) {
-			app_layout(a);
-			app_draw(a);
+			/* drawn again */
 		} else if (act == ACT_UP && cur > 0) {
 			cur--;
 		} else if (act == ACT_DOWN && cur + 1 < (int)el.n) {
@@ -197,14 +204,9 @@ int ui_choice(struct app *a, const char *title, const char *body, const char *fo
 		for (int i = 0; i < n && i < r.h - 3; i++)
 			ui_text(r.y + 1 + i, r.x + 2, r.w - 4, lines[i], UI_DIALOG, false);
 		ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, foot, UI_PANE_TITLE, false);
-		wnoutrefresh(stdscr);
-		doupdate();
-		int key = read_key();
-		if (key == KEYCODE_FN + KEY_RESIZE) {
-			app_layout(a);
-			app_draw(a);
+		int key = dialog_key(a);
+		if (key == KEYCODE_FN + KEY_RESIZE)
 			continue;
-		}
 		if (key == 27 || app_signalled())
 			break;
 		if (key > 0 && key < 128 && strchr(keys, key)) {

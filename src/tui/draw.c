@@ -231,14 +231,6 @@ char *text_cut(char *buf, size_t n, const char *s, int cols)
 	return buf;
 }
 
-int32_t day_of(const char *iso)
-{
-	int32_t d;
-	if (!iso || !*iso || !date_parse_iso(iso, &d))
-		return DATE_NONE;
-	return d;
-}
-
 bool str_match(const char *hay, const char *needle)
 {
 	if (!needle || !*needle)

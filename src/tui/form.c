@@ -77,7 +77,7 @@ static bool validate(struct app *a, struct form_field *f, char *err, size_t n)
 	case FIELD_DATE: {
 		int32_t day;
 		char iso[16];
-		if (!date_resolve(text_of(f), day_of(a->ev.start), &day)) {
+		if (!date_resolve(text_of(f), date_day_of(a->ev.start), &day)) {
 			snprintf(err, n, "not a date: %s (2026-09-01 or T-14)", v);
 			return false;
 		}

@@ -94,7 +94,7 @@ static unsigned generic(struct app *a, struct pane *p, enum action act)
 void app_key(struct app *a, int key)
 {
 	struct pane *p = &a->pane[a->focus];
-	enum action act = keymap_lookup(p->ops->keymap, key);
+	enum action act = keymap_lookup(&a->keys, p->ops->keymap, key);
 	if (act == ACT_NONE) {
 		char name[32];
 		if (key != 27 && key != KEYCODE_FN + KEY_MAX)

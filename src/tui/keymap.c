@@ -76,35 +76,14 @@ const char *key_label(int key, char *buf, size_t n)
 	else if (key >= 0 && key < 32) /* C-@, C-a..C-z, C-[ C-\ C-] C-^ C-_ */
 		snprintf(buf, n, "C-%c", key >= 1 && key <= 26 ? key + 'a' - 1 : key + '@');
 	else if (key >= 32 && key <= 0x10FFFF && !utf8_unsafe((uint32_t)key)) {
-		char mb[8] = "";
-		size_t k = 0;
-		/* encode as UTF-8 by hand: the locale may not be UTF-8 */
-		uint32_t c = (uint32_t)key;
-		if (c < 0x80)
-			mb[k++] = (char)c;
-		else if (c < 0x800)
-			mb[k++] = (char)(0xC0 | c >> 6), mb[k++] = (char)(0x80 | (c & 0x3F));
-		else if (c < 0x10000)
-			mb[k++] = (char)(0xE0 | c >> 12), mb[k++] = (char)(0x80 | (c >> 6 & 0x3F)),
-			mb[k++] = (char)(0x80 | (c & 0x3F));
-		else
-			mb[k++] = (char)(0xF0 | c >> 18), mb[k++] = (char)(0x80 | (c >> 12 & 0x3F)),
-			mb[k++] = (char)(0x80 | (c >> 6 & 0x3F)), mb[k++] = (char)(0x80 | (c & 0x3F));
-		mb[k] = 0;
-		snprintf(buf, n, "%s", mb);
+		char mb[4];
+		size_t k = utf8_encode((uint32_t)key, mb);
+		snprintf(buf, n, "%.*s", (int)k, mb);
 	} else
 		snprintf(buf, n, "key%d", key);
 	return buf;
 }
 
-/* The bindings: a small table, searched linearly (a few dozen entries). */
-struct binding {
-	int keymap; /* GROUP_GLOBAL = generic, else a pane group */
-	int key;
-	enum action action;
-};
-static struct binding binds[256];
-static size_t nbinds;
 
 static int keymap_of(enum action a)
 {
@@ -112,15 +91,15 @@ static int keymap_of(enum action a)
 	return g <= GROUP_EDIT ? GROUP_GLOBAL : (int)g;
 }
 
-static void bind_key(int keymap, int key, enum action a)
+static void bind_key(struct keymap *km, int keymap, int key, enum action a)
 {
-	for (size_t i = 0; i < nbinds; i++)
-		if (binds[i].keymap == keymap && binds[i].key == key) {
-			binds[i].action = a;
+	for (size_t i = 0; i < km->n; i++)
+		if (km->v[i].keymap == keymap && km->v[i].key == key) {
+			km->v[i].action = a;
 			return;
 		}
-	if (nbinds < sizeof binds / sizeof binds[0])
-		binds[nbinds++] = (struct binding){keymap, key, a};
+	if (km->n < sizeof km->v / sizeof km->v[0])
+		km->v[km->n++] = (struct keymap_binding){keymap, key, a};
 }
 
 enum action action_by_name(const char *name)
@@ -131,9 +110,9 @@ enum action action_by_name(const char *name)
 	return (enum action)-1;
 }
 
-void keymap_init(void)
+void keymap_init(struct keymap *km)
 {
-	nbinds = 0;
+	km->n = 0;
 	for (int a = 1; a < ACT_N; a++) {
 		char k[32];
 		const char *p = action_table[a].keys;
@@ -144,7 +123,7 @@ void keymap_init(void)
 				k[n] = 0;
 				int key = key_parse(k);
 				if (key >= 0)
-					bind_key(keymap_of((enum action)a), key, (enum action)a);
+					bind_key(km, keymap_of((enum action)a), key, (enum action)a);
 			}
 			p += n;
 			p += strspn(p, " ");
@@ -152,7 +131,7 @@ void keymap_init(void)
 	}
 }
 
-int keymap_bind(const char *key, const char *name)
+int keymap_bind(struct keymap *km, const char *key, const char *name)
 {
 	int k = key_parse(key);
 	if (k < 0)
@@ -161,40 +140,40 @@ int keymap_bind(const char *key, const char *name)
 	if ((int)a < 0)
 		return -2;
 	if (a == ACT_NONE) {
-		for (size_t i = 0; i < nbinds; i++)
-			if (binds[i].key == k)
-				binds[i].action = ACT_NONE;
+		for (size_t i = 0; i < km->n; i++)
+			if (km->v[i].key == k)
+				km->v[i].action = ACT_NONE;
 		return 0;
 	}
-	bind_key(keymap_of(a), k, a);
+	bind_key(km, keymap_of(a), k, a);
 	return 0;
 }
 
-enum action keymap_lookup(enum action_group g, int key)
+enum action keymap_lookup(const struct keymap *km, enum action_group g, int key)
 {
 	if (key == '\r' || key == KEYCODE_FN + KEY_ENTER)
 		key = '\n';
 	if (key == 127 || key == 8)
 		key = KEYCODE_FN + KEY_BACKSPACE;
 	if (g != GROUP_GLOBAL)
-		for (size_t i = 0; i < nbinds; i++)
-			if (binds[i].keymap == (int)g && binds[i].key == key)
-				return binds[i].action;
-	for (size_t i = 0; i < nbinds; i++)
-		if (binds[i].keymap == GROUP_GLOBAL && binds[i].key == key)
-			return binds[i].action;
+		for (size_t i = 0; i < km->n; i++)
+			if (km->v[i].keymap == (int)g && km->v[i].key == key)
+				return km->v[i].action;
+	for (size_t i = 0; i < km->n; i++)
+		if (km->v[i].keymap == GROUP_GLOBAL && km->v[i].key == key)
+			return km->v[i].action;
 	return ACT_NONE;
 }
 
-const char *keymap_keys(enum action a, char *buf, size_t n)
+const char *keymap_keys(const struct keymap *km, enum action a, char *buf, size_t n)
 {
 	size_t len = 0;
 	buf[0] = 0;
-	for (size_t i = 0; i < nbinds; i++) {
-		if (binds[i].action != a)
+	for (size_t i = 0; i < km->n; i++) {
+		if (km->v[i].action != a)
 			continue;
 		char name[32];
-		key_label(binds[i].key, name, sizeof name);
+		key_label(km->v[i].key, name, sizeof name);
 		int w = snprintf(buf + len, n - len, "%s%s", len ? " " : "", name);
 		if (w < 0 || (size_t)w >= n - len)
 			break;

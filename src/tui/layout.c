@@ -92,9 +92,9 @@ static void draw_title(struct app *a)
 {
 	char left[512], right[256], cd[32] = "";
 	const char *phase = "";
-	int32_t s = day_of(a->ev.start), e = day_of(a->ev.end), t = a->today;
+	int32_t s = date_day_of(a->ev.start), e = date_day_of(a->ev.end), t = a->today;
 	for (size_t i = 0; i < a->phases.n; i++) {
-		int32_t ps = day_of(a->phases.v[i].start), pe = day_of(a->phases.v[i].end);
+		int32_t ps = date_day_of(a->phases.v[i].start), pe = date_day_of(a->phases.v[i].end);
 		if (ps != DATE_NONE && pe != DATE_NONE && t >= ps && t <= pe)
 			phase = a->phases.v[i].name;
 	}
@@ -199,7 +199,7 @@ static void draw_hint(struct app *a)
 		if (!hint_allowed(a, hints[i].act))
 			continue;
 		char keys[128], *sp;
-		keymap_keys(hints[i].act, keys, sizeof keys);
+		keymap_keys(&a->keys, hints[i].act, keys, sizeof keys);
 		if (!keys[0])
 			continue;
 		if ((sp = strchr(keys, ' ')))

@@ -168,3 +168,10 @@ void list_find_miss(struct app *a, struct find_miss *m, const char *text, uint32
 	m->counter = a->change_counter;
 	m->scope = scope;
 }
+
+int64_t list_found(struct app *a, struct find_miss *m, const char *text, uint32_t scope, int rc, int64_t row)
+{
+	if (rc == MU_DATA)
+		list_find_miss(a, m, text, scope);
+	return rc == MU_OK ? row : -1;
+}

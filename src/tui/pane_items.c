@@ -7,20 +7,23 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct {
+/* The pane's own state (struct pane's priv, allocated by the app). */
+struct items_state {
 	size_t list; /* index into a->lists */
 	struct item_list rows;
 	struct find_miss miss;
-} I;
+};
 
-static const struct checklist *cur_list(struct app *a)
+static const struct checklist *cur_list(struct app *a, struct pane *p)
 {
-	return I.list < a->lists.n ? &a->lists.v[I.list] : NULL;
+	const struct items_state *st = p->priv;
+	return st->list < a->lists.n ? &a->lists.v[st->list] : NULL;
 }
 
-static void open_(struct app *a, struct pane *p)
+static void items_open(struct app *a, struct pane *p)
 {
-	I.list = 0;
+	struct items_state *st = p->priv;
+	st->list = 0;
 	/* Start on a list of one of the actor's roles, if any. */
 	for (size_t i = 0; i < a->people.n; i++) {
 		const struct person *pe = &a->people.v[i];
@@ -32,7 +35,7 @@ static void open_(struct app *a, struct pane *p)
 			const char *r = pe->roles;
 			while (n && (r = strstr(r, k))) {
 				if ((r == pe->roles || r[-1] == ',') && (r[n] == ',' || !r[n]))
-					I.list = l;
+					st->list = l;
 				r += n;
 			}
 		}
@@ -45,53 +48,55 @@ static uint32_t row_hash(const struct item *it)
 	return hash_str(hash_str(hash_int(h, it->done), it->title), it->due);
 }
 
-static void load(struct app *a, struct pane *p)
+static void items_load(struct app *a, struct pane *p)
 {
-	const struct checklist *c = cur_list(a);
-	item_list_free(&I.rows);
+	struct items_state *st = p->priv;
+	const struct checklist *c = cur_list(a, p);
+	item_list_free(&st->rows);
 	p->total = c ? c->items : 0;
 	list_clamp(p);
 	if (!c)
 		return;
-	if (item_query(a->b, a->event_id, c->id, (size_t)p->in.h, (size_t)p->top, &I.rows) != MU_OK) {
+	if (item_query(a->b, a->event_id, c->id, (size_t)p->in.h, (size_t)p->top, &st->rows) != MU_OK) {
 		app_fail(a, "materials");
 		return;
 	}
 	int64_t ids[ROWSIG_MAX];
 	struct rowsig sig[ROWSIG_MAX];
-	int n = I.rows.n < ROWSIG_MAX ? (int)I.rows.n : ROWSIG_MAX;
+	int n = st->rows.n < ROWSIG_MAX ? (int)st->rows.n : ROWSIG_MAX;
 	for (int i = 0; i < n; i++) {
-		ids[i] = I.rows.v[i].id;
-		sig[i] = (struct rowsig){ids[i], row_hash(&I.rows.v[i])};
+		ids[i] = st->rows.v[i].id;
+		sig[i] = (struct rowsig){ids[i], row_hash(&st->rows.v[i])};
 	}
 	list_follow(p, ids, n);
 	list_signature(a, p, sig, n);
 }
 
-static void title(struct app *a, struct pane *p, struct strbuf *out)
+static void items_title(struct app *a, struct pane *p, struct strbuf *out)
 {
-	const struct checklist *c = cur_list(a);
+	const struct checklist *c = cur_list(a, p);
 	if (c)
 		sb_addf(out, "%s %lld/%lld", c->name, (long long)c->items_done, (long long)c->items);
 }
 
-static void draw(struct app *a, struct pane *p)
+static void items_draw(struct app *a, struct pane *p)
 {
+	struct items_state *st = p->priv;
 	int w = p->in.w;
-	if (!cur_list(a)) {
+	if (!cur_list(a, p)) {
 		ui_text(p->in.y, p->in.x, w, "No checklists in this event", UI_DIM, false);
 		return;
 	}
-	if (!I.rows.n) {
+	if (!st->rows.n) {
 		ui_text(p->in.y, p->in.x, w, "Empty list (a: add an item)", UI_DIM, false);
 		return;
 	}
 	int qw = 0, uw = 0;
 	char q[64];
-	for (size_t i = 0; i < I.rows.n; i++) {
-		int n = snprintf(q, sizeof q, "%lld/%lld", (long long)I.rows.v[i].qty_ready,
-				 (long long)I.rows.v[i].qty);
-		int u = utf8_width(I.rows.v[i].unit ? I.rows.v[i].unit : "");
+	for (size_t i = 0; i < st->rows.n; i++) {
+		int n = snprintf(q, sizeof q, "%lld/%lld", (long long)st->rows.v[i].qty_ready,
+				 (long long)st->rows.v[i].qty);
+		int u = utf8_width(st->rows.v[i].unit ? st->rows.v[i].unit : "");
 		qw = n > qw ? n : qw;
 		uw = u > uw ? u : uw;
 	}
@@ -103,13 +108,13 @@ static void draw(struct app *a, struct pane *p)
 		tw += uw ? uw + 1 : 0;
 		uw = 0;
 	}
-	for (size_t i = 0; i < I.rows.n && (int)i < p->in.h; i++) {
-		const struct item *it = &I.rows.v[i];
+	for (size_t i = 0; i < st->rows.n && (int)i < p->in.h; i++) {
+		const struct item *it = &st->rows.v[i];
 		int64_t row = p->top + (int64_t)i;
 		int y = p->in.y + (int)i, x = p->in.x;
 		if (row == p->cur)
 			p->sel_id = it->id;
-		int32_t due = day_of(it->due);
+		int32_t due = date_day_of(it->due);
 		bool overdue = due != DATE_NONE && due < a->today && !it->done;
 		enum ui_role base = it->done ? UI_DONE : UI_NORMAL;
 		enum ui_role r = list_role(a, p, row, it->id, base);
@@ -128,14 +133,6 @@ static void draw(struct app *a, struct pane *p)
 			ui_text_right(y, x, dw, d, plain && overdue ? UI_OVERDUE : r);
 		}
 	}
-}
-
-static unsigned changed(struct app *a, int rc, const char *what)
-{
-	if (rc != MU_OK)
-		return app_fail(a, what);
-	app_reload(a);
-	return DIRTY_ALL;
 }
 
 /* An edit saved field by field (see the tasks pane): a tick someone made
@@ -163,7 +160,7 @@ static unsigned save_edit(struct app *a, int64_t id, const struct item_fields *o
 		app_reload(a);
 		app_status(a, false, "item #%lld: your edit was not saved", (long long)id);
 	} else {
-		d = changed(a, rc, "edit");
+		d = app_changed(a, rc, "edit");
 	}
 	for (int i = 0; i < 4; i++)
 		merge_free(&m[i]);
@@ -186,7 +183,7 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 		{.label = "Unit", .kind = FIELD_TEXT, .max = BOARD_NAME_MAX},
 		{.label = "Due", .kind = FIELD_DATE},
 	};
-	const struct checklist *c = cur_list(a);
+	const struct checklist *c = cur_list(a, p);
 	if (!c) {
 		app_status(a, true, "no checklist to add to");
 		return DIRTY_HINT;
@@ -234,7 +231,7 @@ static unsigned form(struct app *a, struct pane *p, const struct item *it)
 	} else {
 		struct item_fields fl = {.title = f[0].text, .unit = f[3].text, .due = f[4].text, .qty = int_of(&f[1])};
 		int64_t nid = 0;
-		d = changed(a, item_add(a->b, list, &fl, &nid), "add");
+		d = app_changed(a, item_add(a->b, list, &fl, &nid), "add");
 		if (nid) {
 			p->sel_id = nid;
 			p->cur = p->total;
@@ -259,21 +256,22 @@ static unsigned set_ready(struct app *a, const struct item *it)
 	int64_t id = it->id;
 	unsigned d = DIRTY_ALL;
 	if (form_run(a, ttl, &f, 1) && f.changed)
-		d = changed(a, item_set_ready(a->b, id, int_of(&f)), "set ready");
+		d = app_changed(a, item_set_ready(a->b, id, int_of(&f)), "set ready");
 	form_free(&f, 1);
 	return d;
 }
 
-static unsigned handle(struct app *a, struct pane *p, enum action act)
+static unsigned items_handle(struct app *a, struct pane *p, enum action act)
 {
+	struct items_state *st = p->priv;
 	int64_t k = p->cur - p->top;
-	const struct item *it = k >= 0 && (size_t)k < I.rows.n ? &I.rows.v[k] : NULL;
+	const struct item *it = k >= 0 && (size_t)k < st->rows.n ? &st->rows.v[k] : NULL;
 	switch (act) {
 	case ACT_CYCLE:
 	case ACT_CYCLE_BACK:
 		if (!a->lists.n)
 			return 0;
-		I.list = (I.list + (act == ACT_CYCLE ? 1 : a->lists.n - 1)) % a->lists.n;
+		st->list = (st->list + (act == ACT_CYCLE ? 1 : a->lists.n - 1)) % a->lists.n;
 		p->top = p->cur = p->sel_id = 0;
 		p->nsig = 0;
 		p->need_load = true;
@@ -292,17 +290,17 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	}
 	switch (act) {
 	case ACT_TICK:
-		return changed(a, it->done ? item_untick(a->b, it->id, 0) : item_tick(a->b, it->id, 0), "tick");
+		return app_changed(a, it->done ? item_untick(a->b, it->id, 0) : item_tick(a->b, it->id, 0), "tick");
 	case ACT_RAISE:
 		if (it->qty_ready >= it->qty) {
 			app_status(a, false, "all %lld ready", (long long)it->qty);
 			return DIRTY_HINT;
 		}
-		return changed(a, item_tick(a->b, it->id, 1), "tick");
+		return app_changed(a, item_tick(a->b, it->id, 1), "tick");
 	case ACT_LOWER:
 		if (it->qty_ready <= 0)
 			return 0;
-		return changed(a, item_untick(a->b, it->id, 1), "untick");
+		return app_changed(a, item_untick(a->b, it->id, 1), "untick");
 	case ACT_EDIT: return form(a, p, it);
 	case ACT_SET_READY: return set_ready(a, it);
 	default: {
@@ -312,43 +310,47 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 		snprintf(q, sizeof q, "Delete item \"%s\"? y/N", text_cut(t, sizeof t, it->title, 40));
 		if (!ui_confirm(a, q))
 			return DIRTY_HINT;
-		return changed(a, item_remove(a->b, it->id), "delete");
+		return app_changed(a, item_remove(a->b, it->id), "delete");
 	}
 	}
 }
 
-static unsigned click(struct app *a, struct pane *p, int row, int col)
+static unsigned items_click(struct app *a, struct pane *p, int row, int col)
 {
-	return col < 3 ? handle(a, p, ACT_TICK) : 0;
+	return col < 3 ? items_handle(a, p, ACT_TICK) : 0;
 }
 
 /* One query from the cursor on (item_find_text), not a scan in chunks. */
-static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
+static int64_t items_find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
-	const struct checklist *c = cur_list(a);
+	struct items_state *st = p->priv;
+	const struct checklist *c = cur_list(a, p);
 	if (!c || p->total <= 0)
 		return -1;
 	uint32_t scope = hash_int(2166136261u, c->id);
-	if (list_find_missed(a, &I.miss, pat, scope))
+	if (list_find_missed(a, &st->miss, pat, scope))
 		return -1;
-	int64_t i = from - p->top, after = i >= 0 && (size_t)i < I.rows.n ? I.rows.v[i].id : 0, id = 0, row = -1;
+	int64_t i = from - p->top, after = i >= 0 && (size_t)i < st->rows.n ? st->rows.v[i].id : 0, id = 0, row = -1;
 	int rc = item_find_text(a->b, c->id, pat, after, dir, &id, &row);
-	if (rc == MU_DATA)
-		list_find_miss(a, &I.miss, pat, scope);
-	return rc == MU_OK ? row : -1;
+	return list_found(a, &st->miss, pat, scope, rc, row);
 }
 
-static void fini(struct pane *p) { item_list_free(&I.rows); }
+static void items_fini(struct pane *p)
+{
+	struct items_state *st = p->priv;
+	item_list_free(&st->rows);
+}
 
 const struct pane_ops pane_items_ops = {
 	.name = "Materials",
+	.private_size = sizeof(struct items_state),
 	.keymap = GROUP_ITEMS,
-	.open = open_,
-	.title = title,
-	.load = load,
-	.draw = draw,
-	.handle = handle,
-	.click = click,
-	.find = find,
-	.fini = fini,
+	.open = items_open,
+	.title = items_title,
+	.load = items_load,
+	.draw = items_draw,
+	.handle = items_handle,
+	.click = items_click,
+	.find = items_find,
+	.fini = items_fini,
 };

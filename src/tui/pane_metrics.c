@@ -12,37 +12,42 @@
 #define HISTORY 32
 #define NSUM 2 /* summary rows under the meters */
 
-static struct metric_list M;
-static struct funnel_view V;
+/* The pane's own state (struct pane's priv, allocated by the app): the
+ * metrics of the event and their funnel view. */
+struct metrics_state {
+	struct metric_list m;
+	struct funnel_view v;
+};
 
 /* The funnel row of a stage metric, or NULL (a budget line). */
-static const struct funnel_row *row_of(const struct metric *m)
+static const struct funnel_row *row_of(const struct metrics_state *st, const struct metric *m)
 {
-	for (size_t i = 0; i < V.nrows; i++)
-		if (V.rows[i].m == m)
-			return &V.rows[i];
+	for (size_t i = 0; i < st->v.nrows; i++)
+		if (st->v.rows[i].m == m)
+			return &st->v.rows[i];
 	return NULL;
 }
 
 static int list_h(struct pane *p) { return p->in.h > NSUM + 1 ? p->in.h - NSUM : p->in.h; }
 
-static void load(struct app *a, struct pane *p)
+static void metrics_load(struct app *a, struct pane *p)
 {
-	funnel_view_free(&V);
-	metric_list_free(&M);
-	if (metric_list(a->b, a->event_id, HISTORY, &M) != MU_OK) {
+	struct metrics_state *st = p->priv;
+	funnel_view_free(&st->v);
+	metric_list_free(&st->m);
+	if (metric_list(a->b, a->event_id, HISTORY, &st->m) != MU_OK) {
 		app_fail(a, "metrics");
 		return;
 	}
-	funnel_view_build(&a->ev, &M, a->today, &V);
-	p->total = (int64_t)M.n;
+	funnel_view_build(&a->ev, &st->m, a->today, &st->v);
+	p->total = (int64_t)st->m.n;
 	int64_t ids[ROWSIG_MAX];
 	struct rowsig sig[ROWSIG_MAX];
-	int n = M.n < ROWSIG_MAX ? (int)M.n : ROWSIG_MAX;
+	int n = st->m.n < ROWSIG_MAX ? (int)st->m.n : ROWSIG_MAX;
 	for (int i = 0; i < n; i++) {
-		ids[i] = M.v[i].id;
-		uint32_t h = hash_int(2166136261u, (int64_t)(M.v[i].actual * 1000));
-		sig[i] = (struct rowsig){ids[i], hash_int(h, (int64_t)(M.v[i].target * 1000))};
+		ids[i] = st->m.v[i].id;
+		uint32_t h = hash_int(2166136261u, (int64_t)(st->m.v[i].actual * 1000));
+		sig[i] = (struct rowsig){ids[i], hash_int(h, (int64_t)(st->m.v[i].target * 1000))};
 	}
 	/* All rows are loaded: follow the id over the whole list. */
 	int64_t top = p->top;
@@ -63,9 +68,9 @@ static enum ui_role state_role(enum funnel_state s)
 	return s == FUNNEL_BEHIND ? UI_METER_BAD : s == FUNNEL_AT_RISK ? UI_METER_WARN : UI_METER_OK;
 }
 
-static enum ui_role meter_role(const struct metric *m, double frac)
+static enum ui_role meter_role(const struct metrics_state *st, const struct metric *m, double frac)
 {
-	const struct funnel_row *fr = row_of(m);
+	const struct funnel_row *fr = row_of(st, m);
 	if (fr)
 		return state_role(fr->state);
 	if (isnan(frac))
@@ -73,7 +78,7 @@ static enum ui_role meter_role(const struct metric *m, double frac)
 	return frac <= 1.0 ? UI_METER_OK : frac <= 1.1 ? UI_METER_WARN : UI_METER_BAD;
 }
 
-static void title(struct app *a, struct pane *p, struct strbuf *out) { sb_add(out, "live"); }
+static void metrics_title(struct app *a, struct pane *p, struct strbuf *out) { sb_add(out, "live"); }
 
 static const char *money(char *buf, size_t n, double v)
 {
@@ -85,66 +90,69 @@ static const char *money(char *buf, size_t n, double v)
  * Row 2: ROI, input/output ratio, and the sparkline of sel. */
 static void draw_summary(struct app *a, struct pane *p, int y, const struct metric *sel)
 {
+	struct metrics_state *st = p->priv;
 	struct strbuf s = STRBUF_INIT;
 	char x[32], z[32], pace[32];
 	int w = p->in.w, px = p->in.x;
 	ui_fill(y, px, w, UI_NORMAL);
 	ui_fill(y + 1, px, w, UI_NORMAL);
 	enum ui_role pr = UI_DIM;
-	funnel_pace_text(V.pace, pace, sizeof pace);
-	if (V.days_to_start > 0) {
-		sb_addf(&s, "Starts in %dd", (int)V.days_to_start);
+	funnel_pace_text(st->v.pace, pace, sizeof pace);
+	if (st->v.days_to_start > 0) {
+		sb_addf(&s, "Starts in %dd", (int)st->v.days_to_start);
 	} else if (pace[0]) {
 		if (w >= 45)
 			sb_add(&s, "Pace ");
 		else
 			pace[0] = (char)toupper((unsigned char)pace[0]);
 		sb_add(&s, pace);
-		pr = state_role(V.state);
-	} else if (V.time_share >= 1) {
+		pr = state_role(st->v.state);
+	} else if (st->v.time_share >= 1) {
 		sb_add(&s, "Ended");
 	}
 	int used = ui_text(y, px, w, sb_str(&s), pr, false);
 	sb_reset(&s);
-	if (!isnan(V.budget) || V.spent > 0) {
-		sb_addf(&s, "%sSpent %s/%s", used ? " · " : "", money(x, sizeof x, V.spent),
-			money(z, sizeof z, V.budget));
-		if (!isnan(V.spend_share))
-			sb_addf(&s, " %.0f%%", V.spend_share * 100 > 9999 ? 9999 : V.spend_share * 100);
+	if (!isnan(st->v.budget) || st->v.spent > 0) {
+		sb_addf(&s, "%sSpent %s/%s", used ? " · " : "", money(x, sizeof x, st->v.spent),
+			money(z, sizeof z, st->v.budget));
+		if (!isnan(st->v.spend_share))
+			sb_addf(&s, " %.0f%%", st->v.spend_share * 100 > 9999 ? 9999 : st->v.spend_share * 100);
 	}
-	enum ui_role sr = isnan(V.spend_share) || V.spend_share <= V.time_share + 0.05 ? UI_DIM
-			  : V.spend_share <= 1.0 ? UI_METER_WARN : UI_METER_BAD;
+	enum ui_role sr = isnan(st->v.spend_share) || st->v.spend_share <= st->v.time_share + 0.05 ? UI_DIM
+			  : st->v.spend_share <= 1.0 ? UI_METER_WARN : UI_METER_BAD;
 	ui_text(y, px + used, w - used, sb_str(&s), sr, false);
 	sb_reset(&s);
-	if (V.revenue_from == FUNNEL_REVENUE_NONE)
+	if (st->v.revenue_from == FUNNEL_REVENUE_NONE)
 		sb_add(&s, "ROI needs a unit price");
-	else if (isnan(V.roi))
+	else if (isnan(st->v.roi))
 		sb_add(&s, "ROI – · I/O –");
 	else
-		sb_addf(&s, "ROI %.1f · I/O 1:%.1f", V.roi, V.io_ratio);
+		sb_addf(&s, "ROI %.1f · I/O 1:%.1f", st->v.roi, st->v.io_ratio);
 	int sw = sel && sel->nhistory > 1 ? (w >= 50 ? 16 : 8) : 0;
 	if (sw > w - utf8_width(sb_str(&s)) - 1)
 		sw = 0;
 	ui_text(y + 1, px, w - (sw ? sw + 1 : 0), sb_str(&s),
-		!isnan(V.roi) && V.roi < 0 ? UI_METER_BAD : UI_DIM, false);
+		!isnan(st->v.roi) && st->v.roi < 0 ? UI_METER_BAD : UI_DIM, false);
 	if (sw)
 		ui_spark(y + 1, px + w - sw, sw, sel->history, sel->nhistory, UI_METER_OK);
 	sb_free(&s);
 }
 
-static void draw(struct app *a, struct pane *p)
+/* The widths of the columns: name, value, bar, completion, pace and
+ * sparkline (0: not shown). */
+struct cols {
+	int nw, vw, bw, pw, cw, sw;
+};
+
+static struct cols columns(const struct metrics_state *st, int w)
 {
-	int w = p->in.w, nw = 0, vw = 0, lh = list_h(p);
 	char v[64], t[32], u[32];
-	if (!M.n) {
-		ui_text(p->in.y, p->in.x, w, "No metrics in this event", UI_DIM, false);
-		return;
-	}
-	for (size_t i = 0; i < M.n; i++) {
-		int n = utf8_width(M.v[i].name);
+	int nw = 0, vw = 0;
+	for (size_t i = 0; i < st->m.n; i++) {
+		int n = utf8_width(st->m.v[i].name);
 		nw = n > nw ? n : nw;
-		n = snprintf(v, sizeof v, "%s/%s", money(t, sizeof t, M.v[i].actual),
-			     money(u, sizeof u, M.v[i].target));
+		n = snprintf(v, sizeof v, "%s/%s", money(t, sizeof t, st->m.v[i].actual),
+			     money(u, sizeof u, st->m.v[i].target));
 		vw = n > vw ? n : vw;
 	}
 	vw = utf8_width(v) > vw ? utf8_width(v) : vw; /* "–" is 3 bytes, 1 column */
@@ -167,16 +175,30 @@ static void draw(struct app *a, struct pane *p)
 		bw = 0;
 	if (bw > 40)
 		bw = 40;
+	return (struct cols){nw, vw, bw, pw, cw, sw};
+}
+
+static void metrics_draw(struct app *a, struct pane *p)
+{
+	struct metrics_state *st = p->priv;
+	int w = p->in.w, lh = list_h(p);
+	char v[64], t[32], u[32];
+	if (!st->m.n) {
+		ui_text(p->in.y, p->in.x, w, "No metrics in this event", UI_DIM, false);
+		return;
+	}
+	struct cols c = columns(st, w);
+	int nw = c.nw, vw = c.vw, bw = c.bw, pw = c.pw, cw = c.cw, sw = c.sw;
 	const struct metric *sel = NULL;
 	for (int i = 0; i < lh && p->top + i < p->total; i++) {
 		int64_t row = p->top + i;
 		int y = p->in.y + i, x = p->in.x;
-		const struct metric *m = &M.v[row];
+		const struct metric *m = &st->m.v[row];
 		if (row == p->cur)
 			p->sel_id = m->id, sel = m;
 		enum ui_role r = list_role(a, p, row, m->id, UI_NORMAL);
 		bool plain = r == UI_NORMAL;
-		const struct funnel_row *fr = row_of(m);
+		const struct funnel_row *fr = row_of(st, m);
 		double frac = fr ? fr->completion
 			    : m->target > 0 && !isnan(m->actual) ? m->actual / m->target : NAN;
 		char name[64];
@@ -186,7 +208,7 @@ static void draw(struct app *a, struct pane *p)
 		x += ui_text(y, x, nw, name, plain && !fr ? UI_DIM : r, true) + 1;
 		snprintf(v, sizeof v, "%s/%s", money(t, sizeof t, m->actual), money(u, sizeof u, m->target));
 		x += ui_text(y, x, vw, v, r, true) + 1;
-		enum ui_role mr = meter_role(m, frac);
+		enum ui_role mr = meter_role(st, m, frac);
 		if (bw) {
 			ui_bar(y, x, bw, isnan(frac) ? 0 : frac, plain ? mr : r);
 			x += bw;
@@ -208,13 +230,14 @@ static void draw(struct app *a, struct pane *p)
 	if (lh < p->in.h) {
 		int64_t shown = p->total - p->top < lh ? p->total - p->top : lh;
 		if (!sel || a->focus != PANE_METRICS) /* the goal's history */
-			sel = V.nrows ? V.rows[V.nrows - 1].m : sel;
+			sel = st->v.nrows ? st->v.rows[st->v.nrows - 1].m : sel;
 		draw_summary(a, p, p->in.y + (int)shown, sel);
 	}
 }
 
-static unsigned handle(struct app *a, struct pane *p, enum action act)
+static unsigned metrics_handle(struct app *a, struct pane *p, enum action act)
 {
+	struct metrics_state *st = p->priv;
 	switch (act) {
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST: {
 		int h = p->in.h;
@@ -226,9 +249,9 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	case ACT_EDIT: case ACT_ADD: break;
 	default: return UNHANDLED;
 	}
-	if (p->cur < 0 || p->cur >= (int64_t)M.n)
+	if (p->cur < 0 || p->cur >= (int64_t)st->m.n)
 		return 0;
-	const struct metric *m = &M.v[p->cur];
+	const struct metric *m = &st->m.v[p->cur];
 	if (!access_may_coordinate(a->b, a->event_id))
 		return app_denied(a, "only coordinators set actuals");
 	struct form_field f = {.label = act == ACT_EDIT ? "Actual" : "Add", .kind = FIELD_NUMBER, .required = true};
@@ -252,7 +275,7 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 }
 
 /* A click on the summary rows selects nothing new. */
-static unsigned click(struct app *a, struct pane *p, int row, int col)
+static unsigned metrics_click(struct app *a, struct pane *p, int row, int col)
 {
 	int h = p->in.h;
 	p->in.h = list_h(p);
@@ -261,31 +284,34 @@ static unsigned click(struct app *a, struct pane *p, int row, int col)
 	return DIRTY_PANE(p->id);
 }
 
-static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
+static int64_t metrics_find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
-	int64_t n = (int64_t)M.n;
+	struct metrics_state *st = p->priv;
+	int64_t n = (int64_t)st->m.n;
 	for (int64_t k = 1; k <= n; k++) {
 		int64_t i = ((from + dir * k) % n + n) % n;
-		if (str_match(M.v[i].name, pat))
+		if (str_match(st->m.v[i].name, pat))
 			return i;
 	}
 	return -1;
 }
 
-static void fini(struct pane *p)
+static void metrics_fini(struct pane *p)
 {
-	funnel_view_free(&V);
-	metric_list_free(&M);
+	struct metrics_state *st = p->priv;
+	funnel_view_free(&st->v);
+	metric_list_free(&st->m);
 }
 
 const struct pane_ops pane_metrics_ops = {
 	.name = "Metrics",
+	.private_size = sizeof(struct metrics_state),
 	.keymap = GROUP_METRICS,
-	.title = title,
-	.load = load,
-	.draw = draw,
-	.handle = handle,
-	.click = click,
-	.find = find,
-	.fini = fini,
+	.title = metrics_title,
+	.load = metrics_load,
+	.draw = metrics_draw,
+	.handle = metrics_handle,
+	.click = metrics_click,
+	.find = metrics_find,
+	.fini = metrics_fini,
 };

@@ -2,15 +2,14 @@
  * filter, status marks [ ] [~] [!] [x] and [<] (waits on an open
  * dependency), overdue highlighting; it loads only the rows it shows
  * (task_count, then task_query by offset from the nearer end or by keyset
- * from the window before: read_window) and searches in SQL (task_find). */
+ * from the window before: read_window) and searches in SQL (task_find).
+ * Its add / edit form is src/tui/task_form.c. */
 #include "tui.h"
-#include <stdlib.h>
-#include "muster/history.h"
-#include "muster/merge.h"
 #include <stdio.h>
 #include <string.h>
 
-static struct {
+/* The pane's own state (struct pane's priv, allocated by the app). */
+struct tasks_state {
 	int role; /* index into a->roles, -1 = every role */
 	bool mine;
 	struct task_list rows;
@@ -21,28 +20,28 @@ static struct {
 	int64_t top, counter, qevent, qrole;
 	bool qmine;
 	struct find_miss miss;
-} T;
+	struct task_key key; /* the keyset a window is read after (read_window) */
+};
 
 static const char *const marks[TASK_STATUS_N] = {"[ ]", "[~]", "[!]", "[x]"};
 static const enum ui_role status_role[TASK_STATUS_N] = {UI_TODO, UI_DOING, UI_BLOCKED, UI_DONE};
 
-static bool deps_text(struct app *a, const char *depends, struct strbuf *out);
-
-static struct task_query query(struct app *a)
+static struct task_query query(struct app *a, const struct tasks_state *st)
 {
 	struct task_query q = TASK_QUERY_INIT;
 	q.event_id = a->event_id;
-	if (T.role >= 0 && (size_t)T.role < a->roles.n)
-		q.role_id = a->roles.v[T.role].id;
-	if (T.mine)
+	if (st->role >= 0 && (size_t)st->role < a->roles.n)
+		q.role_id = a->roles.v[st->role].id;
+	if (st->mine)
 		q.owner = board_actor(a->b);
 	return q;
 }
 
-static void open_(struct app *a, struct pane *p)
+static void tasks_open(struct app *a, struct pane *p)
 {
-	T.role = -1;
-	T.mine = false;
+	struct tasks_state *st = p->priv;
+	st->role = -1;
+	st->mine = false;
 	/* Start on the actor's own role. */
 	for (size_t i = 0; i < a->people.n; i++) {
 		const struct person *pe = &a->people.v[i];
@@ -51,7 +50,7 @@ static void open_(struct app *a, struct pane *p)
 		size_t n = strcspn(pe->roles, ",");
 		for (size_t r = 0; r < a->roles.n; r++)
 			if (strlen(a->roles.v[r].key) == n && !strncmp(a->roles.v[r].key, pe->roles, n))
-				T.role = (int)r;
+				st->role = (int)r;
 	}
 }
 
@@ -63,7 +62,7 @@ static void open_(struct app *a, struct pane *p)
  * id (list_follow), and the row numbers stay exact. */
 static void read_window(struct app *a, struct pane *p, struct task_query *q, const struct task_list *old)
 {
-	static struct task_key key;
+	struct tasks_state *st = p->priv;
 	int64_t top = p->top, end = top + p->in.h, total = p->total, n = (int64_t)old->n;
 	if (end > total)
 		end = total;
@@ -77,58 +76,59 @@ static void read_window(struct app *a, struct pane *p, struct task_query *q, con
 		q->reverse = true;
 		q->offset = (size_t)best;
 	}
-	if (!n || T.counter != a->change_counter || T.qevent != q->event_id || T.qrole != q->role_id ||
-	    T.qmine != (q->owner != NULL))
+	if (!n || st->counter != a->change_counter || st->qevent != q->event_id || st->qrole != q->role_id ||
+	    st->qmine != (q->owner != NULL))
 		return;
-	if (top > T.top) { /* forwards, after the old row just above top (or its last) */
-		int64_t j = top - T.top - 1 < n - 1 ? top - T.top - 1 : n - 1, skip = top - (T.top + j + 1);
+	if (top > st->top) { /* forwards, after the old row just above top (or its last) */
+		int64_t j = top - st->top - 1 < n - 1 ? top - st->top - 1 : n - 1, skip = top - (st->top + j + 1);
 		if (skip < best) {
 			best = skip;
-			key = (struct task_key){old->v[j].position, old->v[j].id};
-			q->key = &key;
+			st->key = (struct task_key){old->v[j].position, old->v[j].id};
+			q->key = &st->key;
 			q->reverse = false;
 			q->offset = (size_t)skip;
 		}
 	}
-	if (end - T.top < n) { /* backwards, before the old row just below end (or its first) */
-		int64_t j = end - T.top > 0 ? end - T.top : 0, skip = T.top + j - end;
+	if (end - st->top < n) { /* backwards, before the old row just below end (or its first) */
+		int64_t j = end - st->top > 0 ? end - st->top : 0, skip = st->top + j - end;
 		if (skip < best) {
-			key = (struct task_key){old->v[j].position, old->v[j].id};
-			q->key = &key;
+			st->key = (struct task_key){old->v[j].position, old->v[j].id};
+			q->key = &st->key;
 			q->reverse = true;
 			q->offset = (size_t)skip;
 		}
 	}
 }
 
-static void load(struct app *a, struct pane *p)
+static void tasks_load(struct app *a, struct pane *p)
 {
-	struct task_query q = query(a);
+	struct tasks_state *st = p->priv;
+	struct task_query q = query(a, st);
 	int64_t total = 0;
-	if (task_count(a->b, &q, &total, &T.done) != MU_OK) {
+	if (task_count(a->b, &q, &total, &st->done) != MU_OK) {
 		app_fail(a, "tasks");
 		return;
 	}
 	p->total = total;
 	list_clamp(p);
-	struct task_list old = T.rows;
-	memset(&T.rows, 0, sizeof T.rows);
+	struct task_list old = st->rows;
+	memset(&st->rows, 0, sizeof st->rows);
 	read_window(a, p, &q, &old);
 	task_list_free(&old);
-	if (task_query(a->b, &q, &T.rows) != MU_OK) {
+	if (task_query(a->b, &q, &st->rows) != MU_OK) {
 		app_fail(a, "tasks");
 		return;
 	}
-	T.top = p->top;
-	T.counter = a->change_counter;
-	T.qevent = q.event_id;
-	T.qrole = q.role_id;
-	T.qmine = q.owner != NULL;
+	st->top = p->top;
+	st->counter = a->change_counter;
+	st->qevent = q.event_id;
+	st->qrole = q.role_id;
+	st->qmine = q.owner != NULL;
 	int64_t ids[ROWSIG_MAX];
 	struct rowsig sig[ROWSIG_MAX];
-	int n = T.rows.n < ROWSIG_MAX ? (int)T.rows.n : ROWSIG_MAX;
+	int n = st->rows.n < ROWSIG_MAX ? (int)st->rows.n : ROWSIG_MAX;
 	for (int i = 0; i < n; i++) {
-		const struct task *t = &T.rows.v[i];
+		const struct task *t = &st->rows.v[i];
 		uint32_t h = hash_int(2166136261u, t->status);
 		h = hash_str(hash_str(hash_str(h, t->title), t->owner), t->due);
 		h = hash_str(hash_int(h, t->phase_id), t->notes);
@@ -136,62 +136,64 @@ static void load(struct app *a, struct pane *p)
 		sig[i] = (struct rowsig){t->id, h};
 	}
 	for (int i = 0; i < n; i++)
-		T.waits[i] = T.rows.v[i].status != TASK_DONE && T.rows.v[i].open_deps > 0;
+		st->waits[i] = st->rows.v[i].status != TASK_DONE && st->rows.v[i].open_deps > 0;
 	list_follow(p, ids, n);
 	list_signature(a, p, sig, n);
 }
 
-static void title(struct app *a, struct pane *p, struct strbuf *out)
+static void tasks_title(struct app *a, struct pane *p, struct strbuf *out)
 {
-	if (T.role >= 0 && (size_t)T.role < a->roles.n)
-		sb_add(out, a->roles.v[T.role].name);
+	struct tasks_state *st = p->priv;
+	if (st->role >= 0 && (size_t)st->role < a->roles.n)
+		sb_add(out, a->roles.v[st->role].name);
 	else
 		sb_add(out, "All");
-	if (T.mine)
+	if (st->mine)
 		sb_add(out, " · mine");
-	sb_addf(out, " %lld/%lld", (long long)T.done, (long long)p->total);
+	sb_addf(out, " %lld/%lld", (long long)st->done, (long long)p->total);
 }
 
-static void draw(struct app *a, struct pane *p)
+static void tasks_draw(struct app *a, struct pane *p)
 {
+	struct tasks_state *st = p->priv;
 	int w = p->in.w;
-	if (!T.rows.n) {
-		ui_text(p->in.y, p->in.x, w, T.mine ? "No tasks of yours here (m: everyone's)" : "No tasks here (a: add one)",
+	if (!st->rows.n) {
+		ui_text(p->in.y, p->in.x, w, st->mine ? "No tasks of yours here (m: everyone's)" : "No tasks here (a: add one)",
 			UI_DIM, false);
 		return;
 	}
 	int64_t maxid = 0;
-	for (size_t i = 0; i < T.rows.n; i++)
-		if (T.rows.v[i].id > maxid)
-			maxid = T.rows.v[i].id;
+	for (size_t i = 0; i < st->rows.n; i++)
+		if (st->rows.v[i].id > maxid)
+			maxid = st->rows.v[i].id;
 	char buf[32];
 	int idw = snprintf(buf, sizeof buf, "#%lld", (long long)maxid);
 	int ow = 1, dw = 6;
-	for (size_t i = 0; i < T.rows.n; i++) {
-		int n = utf8_width(T.rows.v[i].owner ? T.rows.v[i].owner : "");
+	for (size_t i = 0; i < st->rows.n; i++) {
+		int n = utf8_width(st->rows.v[i].owner ? st->rows.v[i].owner : "");
 		ow = n > ow ? n : ow;
 	}
 	if (ow > (w >= 60 ? 8 : 5))
 		ow = w >= 60 ? 8 : 5;
-	int rolew = T.role < 0 && w >= 70 ? 10 : 0, phw = w >= 90 ? 10 : 0;
+	int rolew = st->role < 0 && w >= 70 ? 10 : 0, phw = w >= 90 ? 10 : 0;
 	int tw = w - 4 - idw - 1 - (ow + 1) - (dw + 1) - (rolew ? rolew + 1 : 0) - (phw ? phw + 1 : 0);
 	if (tw < 8 && ow) { /* too narrow: no owner column */
 		tw += ow + 1;
 		ow = 0;
 	}
-	for (size_t i = 0; i < T.rows.n && (int)i < p->in.h; i++) {
-		const struct task *t = &T.rows.v[i];
+	for (size_t i = 0; i < st->rows.n && (int)i < p->in.h; i++) {
+		const struct task *t = &st->rows.v[i];
 		int64_t row = p->top + (int64_t)i;
 		int y = p->in.y + (int)i, x = p->in.x;
 		if (row == p->cur)
 			p->sel_id = t->id;
-		int32_t due = day_of(t->due);
+		int32_t due = date_day_of(t->due);
 		bool overdue = due != DATE_NONE && due < a->today && t->status != TASK_DONE;
 		enum ui_role base = t->status == TASK_DONE ? UI_DONE : UI_NORMAL;
 		enum ui_role r = list_role(a, p, row, t->id, base);
 		bool plain = r == base;
 		ui_fill(y, x, w, r);
-		bool waits = i < ROWSIG_MAX && T.waits[i];
+		bool waits = i < ROWSIG_MAX && st->waits[i];
 		const char *mark = waits && t->status == TASK_TODO ? "[<]" : marks[t->status];
 		x += ui_text(y, x, 3, mark, plain ? (overdue ? UI_OVERDUE : waits ? UI_BLOCKED : status_role[t->status]) : r,
 			     false) + 1;
@@ -212,192 +214,38 @@ static void draw(struct app *a, struct pane *p)
 
 static const struct task *current(struct pane *p)
 {
+	struct tasks_state *st = p->priv;
 	int64_t i = p->cur - p->top;
-	return i >= 0 && (size_t)i < T.rows.n ? &T.rows.v[i] : NULL;
-}
-
-static unsigned changed(struct app *a, int rc, const char *what)
-{
-	if (rc != MU_OK)
-		return app_fail(a, what);
-	app_reload(a);
-	return DIRTY_ALL;
-}
-
-/* "#7 Choose bait product (done), #9 Gift quote (todo)"; true when one of
- * them is not done yet (the task waits for it). */
-static bool deps_text(struct app *a, const char *depends, struct strbuf *out)
-{
-	bool open = false;
-	for (const char *d = depends; d && *d;) {
-		long long id = strtoll(d, NULL, 10);
-		struct task dt;
-		struct pool pool = {0};
-		if (id > 0 && task_get(a->b, id, &dt, &pool) == MU_OK) {
-			char tt[128];
-			if (out)
-				sb_addf(out, "%s#%lld %s (%s)", out->len ? ", " : "", id, text_cut(tt, sizeof tt, dt.title, 24),
-					task_status_name(dt.status));
-			open |= dt.status != TASK_DONE;
-		}
-		pool_free(&pool);
-		d += strcspn(d, ",");
-		d += *d == ',';
-	}
-	return open;
-}
-
-static const char *or_null(const struct form_field *f) { return f->changed ? f->text : NULL; }
-
-/* Save an edit field by field: what the user changed is written, what
- * someone else changed meanwhile and the user left alone stays theirs;
- * a field both changed is asked about (keep mine / keep theirs). */
-static unsigned save_edit(struct app *a, int64_t id, const struct task_fields *opened, struct task_fields mine)
-{
-	struct task_fields base = *opened;
-	struct merge m[4] = {{.n = 0}};
-	int rc = MU_OK, round = 0;
-	bool cancelled = false;
-	for (; round < 4; round++) {
-		rc = task_edit_merge(a->b, id, &base, &mine, &m[round]);
-		if (rc != MU_CONFLICT)
-			break;
-		char what[32];
-		snprintf(what, sizeof what, "task #%lld", (long long)id);
-		if (!ask_merge(a, what, &m[round])) {
-			cancelled = true;
-			break;
-		}
-		task_merge_apply(&base, &mine, &m[round]); /* points into m[round] */
-	}
-	unsigned d = cancelled ? (app_reload(a), DIRTY_ALL) : changed(a, rc, "edit");
-	if (cancelled)
-		app_status(a, false, "task #%lld: your edit was not saved", (long long)id);
-	for (int i = 0; i < 4; i++)
-		merge_free(&m[i]);
-	return d;
-}
-
-static unsigned form(struct app *a, struct pane *p, const struct task *t)
-{
-	struct form_field f[] = {
-		{.label = "Title", .kind = FIELD_TEXT, .required = true},
-		{.label = "Owner", .kind = FIELD_OWNER, .max = BOARD_NAME_MAX},
-		{.label = "Due", .kind = FIELD_DATE},
-		{.label = "Phase", .kind = FIELD_PHASE},
-		{.label = "Role", .kind = FIELD_ROLE},
-		{.label = "Notes", .kind = FIELD_TEXT, .multiline = true, .max = BOARD_NOTES_MAX},
-		{.label = "Needs", .kind = FIELD_INFO},
-	};
-	int nf = 6;
-	bool notes_only = false;
-	if (!t && !access_may_coordinate(a->b, a->event_id))
-		return app_denied(a, "only coordinators add tasks");
-	if (t && !access_may_task(a->b, t->id, OP_EDIT)) {
-		if (!access_may_task(a->b, t->id, OP_NOTES)) {
-			char m[120];
-			snprintf(m, sizeof m, "you may not change task #%lld: not of your roles", (long long)t->id);
-			return app_denied(a, m);
-		}
-		notes_only = true;
-		for (int i = 0; i < 5; i++)
-			f[i].kind = FIELD_INFO;
-	}
-	/* What the form opens with: the task as it is now (the pane's row may
-	 * be up to a refresh old), kept apart from the pane's rows (a redraw
-	 * while the form is open may read them again). */
-	struct pool pool = {0};
-	struct task_fields opened = {0};
-	struct task now;
-	int64_t id = t ? t->id : 0;
-	if (t && task_get(a->b, id, &now, &pool) != MU_OK) {
-		pool_free(&pool);
-		return app_fail(a, "edit");
-	}
-	if (t) {
-		t = &now;
-		opened = (struct task_fields){
-			.title = pool_strdup(&pool, t->title), .owner = pool_strdup(&pool, t->owner),
-			.due = pool_strdup(&pool, t->due), .phase = pool_strdup(&pool, t->phase_key),
-			.role = pool_strdup(&pool, t->role_key), .notes = pool_strdup(&pool, t->notes ? t->notes : ""),
-		};
-		form_set(&f[0], "%s", opened.title);
-		form_set(&f[1], "%s", opened.owner);
-		form_set(&f[2], "%s", opened.due);
-		form_set(&f[3], "%s", opened.phase);
-		form_set(&f[4], "%s", opened.role);
-		form_set(&f[5], "%s", opened.notes);
-		if (t->depends && *t->depends) {
-			struct strbuf d = STRBUF_INIT;
-			deps_text(a, t->depends, &d);
-			form_set(&f[6], "%s", sb_str(&d));
-			sb_free(&d);
-			nf = 7;
-		}
-	} else {
-		if (T.role >= 0 && (size_t)T.role < a->roles.n)
-			form_set(&f[4], "%s", a->roles.v[T.role].key);
-		if (T.mine)
-			form_set(&f[1], "%s", board_actor(a->b));
-	}
-	char ttl[64];
-	snprintf(ttl, sizeof ttl, t ? notes_only ? "Task #%lld · notes" : "Edit task #%lld" : "New task",
-		 (long long)id);
-	unsigned d = DIRTY_ALL;
-	if (!form_run(a, ttl, f, nf)) {
-		/* cancelled */
-	} else if (t) {
-		struct task_fields mine = {
-			.title = or_null(&f[0]), .owner = or_null(&f[1]), .due = or_null(&f[2]),
-			.phase = or_null(&f[3]), .role = or_null(&f[4]), .notes = or_null(&f[5]),
-		};
-		d = save_edit(a, id, &opened, mine);
-	} else {
-		struct task_fields tf = {
-			.title = f[0].text, .owner = f[1].text, .due = f[2].text,
-			.phase = f[3].text && *f[3].text ? f[3].text : NULL,
-			.role = f[4].text && *f[4].text ? f[4].text : NULL, .notes = f[5].text,
-		};
-		int64_t nid = 0;
-		d = changed(a, task_add(a->b, a->event_id, &tf, &nid), "add");
-		if (nid) { /* new tasks go last: show it there */
-			p->sel_id = nid;
-			p->cur = p->total;
-			p->top = p->total - p->in.h + 1;
-			app_status(a, false, "added #%lld", (long long)nid);
-		}
-	}
-	form_free(f, 7);
-	pool_free(&pool);
-	return d;
+	return i >= 0 && (size_t)i < st->rows.n ? &st->rows.v[i] : NULL;
 }
 
 static unsigned set_status(struct app *a, const struct task *t, enum task_status s)
 {
-	return changed(a, task_set_status(a->b, t->id, s), "status");
+	return app_changed(a, task_set_status(a->b, t->id, s), "status");
 }
 
-static unsigned handle(struct app *a, struct pane *p, enum action act)
+static unsigned tasks_handle(struct app *a, struct pane *p, enum action act)
 {
+	struct tasks_state *st = p->priv;
 	const struct task *t = current(p);
 	static const enum task_status next[TASK_STATUS_N] = {TASK_DOING, TASK_DONE, TASK_DOING, TASK_TODO};
 	switch (act) {
 	case ACT_CYCLE:
 	case ACT_CYCLE_BACK: {
 		int n = (int)a->roles.n + 1, d = act == ACT_CYCLE ? 1 : n - 1;
-		T.role = (T.role + 1 + d) % n - 1;
+		st->role = (st->role + 1 + d) % n - 1;
 		p->top = p->cur = p->sel_id = 0;
 		p->nsig = 0;
 		p->need_load = true;
 		return DIRTY_PANE(p->id);
 	}
 	case ACT_MINE:
-		T.mine = !T.mine;
+		st->mine = !st->mine;
 		p->top = p->cur = p->sel_id = 0;
 		p->nsig = 0;
 		p->need_load = true;
 		return DIRTY_PANE(p->id);
-	case ACT_ADD: return form(a, p, NULL);
+	case ACT_ADD: return task_form(a, p, NULL, st->role, st->mine);
 	default: break;
 	}
 	if (!t)
@@ -406,7 +254,7 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	case ACT_TICK: return set_status(a, t, t->status == TASK_DONE ? TASK_TODO : TASK_DONE);
 	case ACT_STATUS: return set_status(a, t, next[t->status]);
 	case ACT_BLOCK: return set_status(a, t, t->status == TASK_BLOCKED ? TASK_TODO : TASK_BLOCKED);
-	case ACT_EDIT: return form(a, p, t);
+	case ACT_EDIT: return task_form(a, p, t, st->role, st->mine);
 	case ACT_DELETE: {
 		char q[300], tt[200];
 		if (!access_may_task(a->b, t->id, OP_REMOVE))
@@ -415,13 +263,13 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 			 text_cut(tt, sizeof tt, t->title, 40));
 		if (!ui_confirm(a, q))
 			return DIRTY_HINT;
-		return changed(a, task_remove(a->b, t->id), "delete");
+		return app_changed(a, task_remove(a->b, t->id), "delete");
 	}
 	case ACT_MOVE_UP:
 	case ACT_MOVE_DOWN: {
 		int64_t id = t->id;
 		int delta = act == ACT_MOVE_UP ? -1 : 1;
-		unsigned d = changed(a, task_move(a->b, id, delta), "move");
+		unsigned d = app_changed(a, task_move(a->b, id, delta), "move");
 		list_goto(a, p, p->cur + delta);
 		p->sel_id = id;
 		return d;
@@ -430,39 +278,43 @@ static unsigned handle(struct app *a, struct pane *p, enum action act)
 	}
 }
 
-static unsigned click(struct app *a, struct pane *p, int row, int col)
+static unsigned tasks_click(struct app *a, struct pane *p, int row, int col)
 {
-	return col < 3 ? handle(a, p, ACT_TICK) : 0;
+	return col < 3 ? tasks_handle(a, p, ACT_TICK) : 0;
 }
 
 /* One query from the cursor on (task_find: keyset on position, id), not a
  * scan of the list in chunks: at 100k tasks a search took ~70 ms. */
-static int64_t find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
+static int64_t tasks_find(struct app *a, struct pane *p, const char *pat, int64_t from, int dir)
 {
+	struct tasks_state *st = p->priv;
 	if (p->total <= 0)
 		return -1;
-	struct task_query q = query(a);
+	struct task_query q = query(a, st);
 	uint32_t scope = hash_int(hash_int(hash_int(2166136261u, q.event_id), q.role_id), q.owner != NULL);
-	if (list_find_missed(a, &T.miss, pat, scope))
+	if (list_find_missed(a, &st->miss, pat, scope))
 		return -1;
-	int64_t i = from - p->top, after = i >= 0 && (size_t)i < T.rows.n ? T.rows.v[i].id : 0, id = 0, row = -1;
+	int64_t i = from - p->top, after = i >= 0 && (size_t)i < st->rows.n ? st->rows.v[i].id : 0, id = 0, row = -1;
 	int rc = task_find(a->b, &q, pat, after, dir, &id, &row);
-	if (rc == MU_DATA)
-		list_find_miss(a, &T.miss, pat, scope);
-	return rc == MU_OK ? row : -1;
+	return list_found(a, &st->miss, pat, scope, rc, row);
 }
 
-static void fini(struct pane *p) { task_list_free(&T.rows); }
+static void tasks_fini(struct pane *p)
+{
+	struct tasks_state *st = p->priv;
+	task_list_free(&st->rows);
+}
 
 const struct pane_ops pane_tasks_ops = {
 	.name = "Tasks",
+	.private_size = sizeof(struct tasks_state),
 	.keymap = GROUP_TASKS,
-	.open = open_,
-	.title = title,
-	.load = load,
-	.draw = draw,
-	.handle = handle,
-	.click = click,
-	.find = find,
-	.fini = fini,
+	.open = tasks_open,
+	.title = tasks_title,
+	.load = tasks_load,
+	.draw = tasks_draw,
+	.handle = tasks_handle,
+	.click = tasks_click,
+	.find = tasks_find,
+	.fini = tasks_fini,
 };

@@ -1,32 +1,21 @@
 /* The log screen: who changed what, when, old → new, newest first (the
- * last 500 changes of the event); f filters by person (f again: everyone).
+ * last 500 changes of the event); f filters by person (f again: everyone;
+ * the filter, struct app's log_only, stays for the next visit).
  * Live: another process's change appears at the top within a second. */
 #include "tui.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include "muster/clock.h"
 #include "muster/log.h"
 
 #define LOG_ROWS 500
 
-static char only[64]; /* login filter, "" = everyone */
-
 /* "2026-09-01T10:00:00.123Z" (UTC) → "09-01 12:00" local. */
 static void when(const char *at, char out[16])
 {
-	struct tm tm = {0};
-	int y, mo, d, h, mi, s;
-	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
+	if (!clock_local_time(at, "%m-%d %H:%M", out, 16))
 		snprintf(out, 16, "%.11s", at ? at : "");
-		return;
-	}
-	tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
-	tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
-	time_t t = timegm(&tm);
-	struct tm lt;
-	localtime_r(&t, &lt);
-	strftime(out, 16, "%m-%d %H:%M", &lt);
 }
 
 /* What changed, as `muster log` says it (log_change_summary), on one line. */
@@ -40,6 +29,7 @@ static void summary(struct strbuf *b, const struct log_entry *e)
 
 static void load(struct app *a, struct sheet *s)
 {
+	const char *only = a->log_only;
 	struct log_query q = {a->event_id, NULL, only[0] ? only : NULL, LOG_ROWS};
 	struct log_list l = {0};
 	struct strbuf b = STRBUF_INIT;
@@ -72,22 +62,23 @@ static void load(struct app *a, struct sheet *s)
 
 static unsigned handle(struct app *a, struct sheet *s, enum action act)
 {
+	char *only = a->log_only;
 	if (act != ACT_FILTER && act != ACT_SEARCH)
 		return UNHANDLED;
 	if (only[0]) { /* f again: everyone */
 		only[0] = 0;
 		return SHEET_RELOAD;
 	}
-	struct form_field f = {.label = "Person", .kind = FIELD_TEXT, .max = sizeof only - 1};
+	struct form_field f = {.label = "Person", .kind = FIELD_TEXT, .max = sizeof a->log_only - 1};
 	const struct sheet_row *row = sheet_current(s);
 	if (row) { /* the login of the row under the cursor */
 		const char *p = row->text + 13;
 		size_t n = strcspn(p, " ");
-		form_set(&f, "%.*s", (int)(n < sizeof only - 1 ? n : sizeof only - 1), p);
+		form_set(&f, "%.*s", (int)(n < sizeof a->log_only - 1 ? n : sizeof a->log_only - 1), p);
 	}
 	bool ok = form_run(a, "Only the changes of (login)", &f, 1);
 	if (ok)
-		snprintf(only, sizeof only, "%s", f.text);
+		snprintf(only, sizeof a->log_only, "%s", f.text);
 	form_free(&f, 1);
 	if (!ok)
 		return 0;

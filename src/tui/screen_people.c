@@ -5,14 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct person_list P;
-
+/* The people shown stay in the sheet's ctx for handle. */
 static void load(struct app *a, struct sheet *s)
 {
+	struct person_list *pl = s->ctx;
 	struct strbuf b = STRBUF_INIT;
-	person_list_free(&P);
+	person_list_free(pl);
 	snprintf(s->title, sizeof s->title, "People · %s", a->ev.name ? a->ev.name : "");
-	if (person_list(a->b, a->event_id, &P) != MU_OK) {
+	if (person_list(a->b, a->event_id, pl) != MU_OK) {
 		app_fail(a, "people");
 		return;
 	}
@@ -24,8 +24,8 @@ static void load(struct app *a, struct sheet *s)
 	sheet_col(&b, "Access", 11, false);
 	sb_add(&b, " Roles");
 	sheet_add(s, 0, SHEET_HEAD, UI_DIM, sb_str(&b));
-	for (size_t i = 0; i < P.n; i++) {
-		const struct person *p = &P.v[i];
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct person *p = &pl->v[i];
 		sb_reset(&b);
 		sheet_col(&b, p->login, 10, false);
 		sb_add(&b, " ");
@@ -56,11 +56,12 @@ static bool check_access(struct app *a, struct form_field *f, char *err, size_t 
 
 static unsigned handle(struct app *a, struct sheet *s, enum action act)
 {
+	const struct person_list *pl = s->ctx;
 	const struct sheet_row *row = sheet_current(s);
 	const struct person *p = NULL;
-	for (size_t i = 0; row && i < P.n; i++)
-		if (P.v[i].id == row->id)
-			p = &P.v[i];
+	for (size_t i = 0; row && i < pl->n; i++)
+		if (pl->v[i].id == row->id)
+			p = &pl->v[i];
 	if (act != ACT_ADD && act != ACT_EDIT && act != ACT_DELETE)
 		return UNHANDLED;
 	if (!access_may_coordinate(a->b, a->event_id))
@@ -114,13 +115,15 @@ static unsigned handle(struct app *a, struct sheet *s, enum action act)
 
 void people_show(struct app *a)
 {
+	struct person_list pl = {0};
 	struct sheet s = {
 		.name = "people",
 		.foot = " a add · e change · d remove (coordinators) · j/k move · Esc back · ? help",
 		.empty = "Nobody listed: everyone coordinates this event (a personal board)",
 		.load = load,
 		.handle = handle,
+		.ctx = &pl,
 	};
 	sheet_run(a, &s);
-	person_list_free(&P);
+	person_list_free(&pl);
 }

@@ -125,7 +125,7 @@ void sheet_run(struct app *a, struct sheet *s)
 	reload(a, s);
 	s->done = false;
 	while (!s->done && !app_signalled() && !a->quit) {
-		a->now = now_ms();
+		a->now = clock_ms();
 		if (app_poll(a))
 			reload(a, s);
 		if (a->too_small) {
@@ -138,13 +138,13 @@ void sheet_run(struct app *a, struct sheet *s)
 		wnoutrefresh(stdscr);
 		doupdate();
 		a->dirty = 0;
-		long long wait = a->last_poll + a->refresh_ms - now_ms();
+		long long wait = a->last_poll + a->refresh_ms - clock_ms();
 		if (a->status[0] && a->status_until > a->now && a->status_until - a->now < wait)
 			wait = a->status_until - a->now + 10;
 		int key = ui_getkey(wait < 10 ? 10 : (int)wait);
 		if (key < 0)
 			continue;
-		a->now = now_ms();
+		a->now = clock_ms();
 		if (key == KEYCODE_FN + KEY_RESIZE) {
 			app_layout(a);
 			continue;
@@ -167,7 +167,7 @@ void sheet_run(struct app *a, struct sheet *s)
 			s->done = true;
 			continue;
 		}
-		enum action act = keymap_lookup(GROUP_SHEET, key);
+		enum action act = keymap_lookup(&a->keys, GROUP_SHEET, key);
 		int h = a->H - 4 > 1 ? a->H - 4 : 1, old = s->cur;
 		switch (act) {
 		case ACT_QUIT: s->done = true; continue;

@@ -15,18 +15,7 @@ static int cp_cols(uint32_t c) { return c == '\n' ? 0 : utf8_cp_width(c); }
 static void put_utf8(struct strbuf *b, uint32_t c)
 {
 	char m[4];
-	size_t n = cp_bytes(c);
-	if (n == 1) {
-		m[0] = (char)c;
-	} else if (n == 2) {
-		m[0] = (char)(0xC0 | c >> 6), m[1] = (char)(0x80 | (c & 0x3F));
-	} else if (n == 3) {
-		m[0] = (char)(0xE0 | c >> 12), m[1] = (char)(0x80 | (c >> 6 & 0x3F)), m[2] = (char)(0x80 | (c & 0x3F));
-	} else {
-		m[0] = (char)(0xF0 | c >> 18), m[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		m[2] = (char)(0x80 | (c >> 6 & 0x3F)), m[3] = (char)(0x80 | (c & 0x3F));
-	}
-	sb_addn(b, m, n);
+	sb_addn(b, m, utf8_encode(c, m));
 }
 
 void tedit_set(struct tedit *t, const char *s, size_t max, bool multiline)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <wchar.h>
 #include "muster/board.h"
+#include "muster/clock.h"
 #include "muster/config.h"
 #include "muster/date.h"
 #include "muster/err.h"
@@ -52,6 +53,10 @@ struct pane;
 
 struct pane_ops {
 	const char *name;
+	/* Bytes of the pane's own state: the app allocates them zeroed as
+	 * struct pane's priv before the first open, frees them after fini
+	 * (tig's private_size).  A pane keeps no state at file scope. */
+	size_t private_size;
 	enum action_group keymap;
 	/* A new event was opened: reset filters and position. */
 	void (*open)(struct app *a, struct pane *p);
@@ -94,7 +99,7 @@ struct pane {
 		int64_t id;
 		long long until;
 	} flash[FLASH_MAX];
-	void *priv;
+	void *priv; /* the pane's own state (pane_ops.private_size) */
 };
 
 struct app {
@@ -117,6 +122,7 @@ struct app {
 	int32_t today;
 	int H, W;
 	struct pane pane[PANE_N];
+	struct keymap keys; /* the default keys and the config's binds */
 	int focus;
 	bool zoom, too_small, mono, quit;
 	unsigned dirty;
@@ -128,23 +134,22 @@ struct app {
 	bool live; /* the current load is a live refresh: flash what changed */
 	int refresh_ms;
 	char search[128];
+	char log_only[64]; /* the log screen's login filter, "" = everyone; kept between visits */
 	char label[128]; /* the board's label setting ("demo"), shown in the title */
 	int nmetrics; /* rows of the metrics pane, for the layout */
 	size_t nphases;
 };
 
 /* app.c */
-long long now_ms(void);
 void app_status(struct app *a, bool err, const char *fmt, ...) MU_PRINTF(3, 4);
 /* Show a failed model call (mu_errmsg) in the status line; returns flags. */
 unsigned app_fail(struct app *a, const char *what);
 /* Reload event data and every visible pane (after a change). */
 void app_reload(struct app *a);
 bool app_open_event(struct app *a, int64_t id);
-bool app_signalled(void);
-/* Next key (code point or KEYCODE_FN + KEY_*) within ms (-1 = wait); -1 on
- * timeout.  Unknown escape sequences are swallowed. */
-int ui_getkey(int ms);
+/* After a model call that changes the board: everything reloaded and
+ * redrawn (DIRTY_ALL), or (rc not MU_OK) the failure of what shown. */
+unsigned app_changed(struct app *a, int rc, const char *what);
 /* Draw what is dirty (loading panes that need it), then one doupdate(). */
 void app_refresh(struct app *a);
 /* Heartbeat (presence) when due, then PRAGMA data_version: true when
@@ -155,6 +160,18 @@ bool app_poll(struct app *a);
 const char *app_where(struct app *a);
 /* Shown but not allowed (viewer): says why in the status line. */
 unsigned app_denied(struct app *a, const char *what);
+
+/* terminal.c: curses started (signals, the saved tty, keys, colours,
+ * mouse) and put back; false when the terminal cannot be opened. */
+bool term_start(struct app *a, const struct theme *th);
+void term_restore(void);
+/* The signal that ends the board (SIGINT, SIGTERM, SIGHUP, or SIGHUP for a
+ * terminal gone), 0 while none came; app_signalled: one came. */
+int term_signal(void);
+bool app_signalled(void);
+/* Next key (code point or KEYCODE_FN + KEY_*) within ms (-1 = wait); -1 on
+ * timeout.  Unknown escape sequences are swallowed. */
+int ui_getkey(int ms);
 
 /* replay.c: with $MUSTER_REPLAY, ui_getkey() takes keys from that file
  * and $MUSTER_TIMINGS gets the time of each (benchmarks, smoke tests). */
@@ -239,6 +256,9 @@ struct find_miss {
 };
 bool list_find_missed(struct app *a, const struct find_miss *m, const char *text, uint32_t scope);
 void list_find_miss(struct app *a, struct find_miss *m, const char *text, uint32_t scope);
+/* The end of a pane's find: the row of a search that returned rc, -1
+ * when none (a miss, MU_DATA, is remembered in m for the next n/N). */
+int64_t list_found(struct app *a, struct find_miss *m, const char *text, uint32_t scope, int rc, int64_t row);
 
 /* form.c */
 /* FIELD_INFO: shown, not editable (the cursor skips it, nothing checked). */
@@ -255,6 +275,7 @@ struct form_field {
 	/* Optional own check after the kind's: may normalise the text
 	 * (form_set); false with a message in err refuses it. */
 	bool (*check)(struct app *a, struct form_field *f, char *err, size_t n);
+	const void *ctx; /* for check: what the caller's check reads */
 	bool changed; /* out: the user changed it (a field left alone is not checked) */
 };
 /* A modal dialog; true when saved (every changed field valid), false on
@@ -334,11 +355,14 @@ int ui_choice(struct app *a, const char *title, const char *body, const char *fo
 struct merge;
 bool ask_merge(struct app *a, const char *what, struct merge *m);
 
+/* task_form.c: the tasks pane's form, for t or (NULL) a new task of the
+ * pane's role index and "mine" filter; returns dirty flags. */
+unsigned task_form(struct app *a, struct pane *p, const struct task *t, int role, bool mine);
+
 /* The panes. */
 extern const struct pane_ops pane_timeline_ops, pane_tasks_ops, pane_items_ops, pane_metrics_ops;
 
 /* Lookups over the event data. */
 const char *role_name_of(struct app *a, int64_t role_id);
-int32_t day_of(const char *iso); /* DATE_NONE for "" */
 
 #endif

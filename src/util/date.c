@@ -71,6 +71,12 @@ bool date_parse_iso(const char *s, int32_t *day)
 	return true;
 }
 
+int32_t date_day_of(const char *s)
+{
+	int32_t d;
+	return s && *s && date_parse_iso(s, &d) ? d : DATE_NONE;
+}
+
 void date_format(int32_t day, char out[11])
 {
 	int y, m, d;

@@ -1,4 +1,4 @@
-/* UTF-8 decoding and display width in terminal columns, independent of the
+/* UTF-8 encoding, decoding and display width in terminal columns, independent of the
  * process locale.  The width tables below were generated once from Unicode
  * 14 data (zero width: Mn, Me, Cf, Hangul medial jamo; wide: East Asian Wide
  * and Fullwidth, unassigned gaps inside a run merged, plus the CJK blocks
@@ -118,6 +118,26 @@ static bool in_table(uint32_t cp, const struct range *t, size_t n)
 			return true;
 	}
 	return false;
+}
+
+size_t utf8_encode(uint32_t c, char out[4])
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | c >> 6), out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | c >> 12), out[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | c >> 18), out[1] = (char)(0x80 | (c >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (c >> 6 & 0x3F)), out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
 }
 
 int utf8_decode(const char *str, size_t n, uint32_t *cp)

@@ -17,9 +17,11 @@ static void bad(const char *what, const char *name, int key)
 	abort();
 }
 
+static struct keymap km;
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	keymap_init();
+	keymap_init(&km);
 	return 0;
 }
 
@@ -48,10 +50,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		bad("a control character in the label", label, k);
 	if (key_parse(label) != k)
 		bad("the label does not read back to the key", label, k);
-	keymap_init();
-	if (keymap_bind(s, "redraw") != 0)
+	keymap_init(&km);
+	if (keymap_bind(&km, s, "redraw") != 0)
 		bad("a key that parses cannot be bound", s, k);
-	if (keymap_lookup(GROUP_GLOBAL, k) != ACT_REDRAW && k != '\r' && k != 127 && k != 8 &&
+	if (keymap_lookup(&km, GROUP_GLOBAL, k) != ACT_REDRAW && k != '\r' && k != 127 && k != 8 &&
 	    k != KEYCODE_FN + KEY_ENTER)
 		bad("bound key not found", s, k);
 	return 0;

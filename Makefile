@@ -36,7 +36,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all units doc run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins install uninstall FORCE
+.PHONY: all units units-clang doc run test check bench clean deps demo fuzz fuzz-smoke fuzz-bins install uninstall FORCE
 
 all: $(BIN)
 
@@ -62,6 +62,12 @@ $(BUILD)/tests/%: tests/%.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka $(EXTRA_LDFLAGS)
 
 units: $(UNIT_BIN)
+
+# The unit tests built by clang as well (its own warnings, all errors) in
+# build-clang/, then run; CI does this beside the gcc build of make test.
+units-clang: deps
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang units
+	@BUILD=build-clang TESTS='build-clang/tests/test_*' sh tests/run.sh
 
 # The fault injector of the fault matrix (tests/cli/faults.sh): an LD_PRELOAD
 # shim, never built with the sanitizers (it sits in front of their runtime).
@@ -179,6 +185,6 @@ uninstall:
 	-rmdir $(DESTDIR)$(pkgdatadir)/themes $(DESTDIR)$(pkgdatadir)/templates $(DESTDIR)$(pkgdatadir) 2>/dev/null
 
 clean:
-	rm -rf build build-san build-bench muster
+	rm -rf build build-san build-bench build-clang muster
 
 -include $(OBJ:.o=.d)

@@ -1,34 +1,78 @@
 #!/bin/sh
 # Runs every test: cmocka unit binaries in $BUILD/tests/, then the shell
-# tests in tests/cli/ and tests/tui/.  Ends with "N passed, M failed".
+# tests in tests/cli/ and tests/tui/.  A shell check prints "PASS: name",
+# "FAIL: name: why" or "SKIP: why" (a check that could not run here); a
+# cmocka test calls skip().  Ends with "N passed, M failed, K skipped".
+# Nothing may outlive the run: every process it starts carries
+# MUSTER_RUN_ID in its environment and every temporary file goes under a
+# TMPDIR of its own; a process still running after its script or an entry
+# left in that TMPDIR at the end is a failure (and is removed).
+# TESTS="tests/cli/a.sh build/tests/test_b" runs only those.
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 BUILD=${BUILD:-build}
 MUSTER=${MUSTER:-$ROOT/muster}
 export ROOT MUSTER BUILD
-passed=0 failed=0
-log=$(mktemp)
-trap 'rm -f "$log" "$log.start"' EXIT
+passed=0 failed=0 skipped=0
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/muster-run.XXXXXX") || exit 1
+chmod 755 "$RUN" # the trust tests' other accounts pass through it
+mkdir "$RUN/tmp" && chmod 1777 "$RUN/tmp" || exit 1
+log=$RUN/log
+trap 'rm -rf "$RUN"' EXIT
+MUSTER_RUN_ID=$(basename "$RUN")
+TMPDIR=$RUN/tmp
+export MUSTER_RUN_ID TMPDIR
 
-for t in "$BUILD"/tests/test_*; do
+# left_processes: the PIDs of the processes carrying this run's
+# MUSTER_RUN_ID, one a line (grep's own PID is gone when it is read)
+left_processes() {
+	grep -l -a -x -z -F "MUSTER_RUN_ID=$MUSTER_RUN_ID" /proc/[0-9]*/environ >"$RUN/pids" 2>/dev/null
+	while IFS=/ read -r _ _ p _; do
+		[ "$p" != $$ ] && [ -d "/proc/$p" ] && echo "$p"
+	done <"$RUN/pids"
+}
+
+# check_processes WHAT : FAIL lines (to the log) for the processes WHAT left
+# running, given two seconds to end by themselves; then they are stopped
+check_processes() {
+	i=0
+	while [ -n "$(left_processes)" ] && [ $i -lt 20 ]; do sleep 0.1; i=$((i + 1)); done
+	for p in $(left_processes); do
+		echo "FAIL: $1 left process $p running: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | head -c 200)" >>"$log"
+		kill "$p" 2>/dev/null
+	done
+}
+
+skips() { [ "$1" -eq 0 ] || echo ", $1 skipped"; }
+
+# The names the trust tests make in /tmp itself (world-traversable boards)
+tmp_dirs() { ls -d /tmp/muster-trust.* /tmp/muster-team.* 2>/dev/null; }
+
+units=${TESTS-"$BUILD"/tests/test_*}
+scripts=${TESTS-tests/cli/*.sh tests/tui/*.sh}
+for t in $units; do
+	case $t in *.sh) continue ;; esac
 	[ -x "$t" ] || continue
 	"$t" >"$log" 2>&1; rc=$?
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
 	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
-	p=${p:-0} f=${f:-0}
+	k=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	p=${p:-0} f=${f:-0} k=${k:-0}
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-	passed=$((passed + p)) failed=$((failed + f))
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + k))
 	if [ "$f" -ne 0 ]; then
 		echo "== $t: $f failed"; grep -E 'FAILED|ERROR|error|Sanitizer|runtime error' "$log" | head -n 20
 	else
-		echo "== $t: $p passed"
+		echo "== $t: $p passed$(skips "$k")"
 	fi
+	[ "$k" -ne 0 ] && grep -E '^\[  SKIPPED \] [^0-9]|skipped:' "$log" | awk '!seen[$0]++ { print "  SKIP: " $0 }' | head -n 10
 done
 
-for s in tests/cli/*.sh tests/tui/*.sh; do
+for s in $scripts; do
 	[ -f "$s" ] || continue
-	case $s in */lib.sh) continue ;; esac
+	case $s in */lib.sh) continue ;; *.sh) ;; *) continue ;; esac
 	: >"$log.start"
+	tmp_dirs >"$RUN/tmp_before"
 	bash "$s" >"$log" 2>&1 &
 	pid=$!
 	wait "$pid"; rc=$?
@@ -40,15 +84,35 @@ for s in tests/cli/*.sh tests/tui/*.sh; do
 		echo "FAIL: $s left the tmux server ${sock##*/} running" >>"$log"
 		tmux -S "$sock" kill-server 2>/dev/null
 	done
-	p=$(grep -c '^PASS: ' "$log") f=$(grep -c '^FAIL: ' "$log")
+	check_processes "$s"
+	tmp_dirs | while read -r d; do
+		grep -qxF "$d" "$RUN/tmp_before" || echo "FAIL: $s left $d behind" >>"$log"
+	done
+	p=$(grep -c '^PASS: ' "$log") f=$(grep -c '^FAIL: ' "$log") k=$(grep -c '^SKIP: ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1; echo "FAIL: $s exited $rc with no failed check" >>"$log"
 	fi
-	passed=$((passed + p)) failed=$((failed + f))
-	echo "== $s: $p passed, $f failed"
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + k))
+	echo "== $s: $p passed, $f failed$(skips "$k")"
 	[ "$f" -ne 0 ] && grep -E '^FAIL: ' "$log" | head -n 20
+	[ "$k" -ne 0 ] && grep -E '^SKIP: ' "$log" | sed 's/^/  /' | head -n 10
 	grep -E 'Sanitizer|runtime error' "$log" | head -n 5
 done
 
-echo "$passed passed, $failed failed"
+# The whole run: no process and no temporary file left behind.
+: >"$log"
+check_processes "the test run"
+for e in "$TMPDIR"/* "$TMPDIR"/.[!.]*; do
+	[ -e "$e" ] || [ -L "$e" ] || continue
+	echo "FAIL: the test run left $e behind" >>"$log"
+done
+f=$(grep -c '^FAIL: ' "$log")
+if [ "$f" -ne 0 ]; then
+	echo "== leftovers: $f failed"; cat "$log"
+else
+	echo "== leftovers: none (no process, no temporary file)"
+fi
+failed=$((failed + f))
+
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

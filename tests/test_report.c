@@ -58,8 +58,11 @@ static void ics_text(void **state)
 	(void)state;
 	struct strbuf b = STRBUF_INIT;
 	report_ics_text(&b, "a\\b;c,d\ne\rf\x01g");
-	assert_string_equal(sb_str(&b), "a\\\\b\\;c\\,d\\nef g" + 0 == NULL ? "" : sb_str(&b));
 	assert_string_equal(sb_str(&b), "a\\\\b\\;c\\,d\\nefg");
+	/* a tab is a space; bidi controls and U+2028 are dropped */
+	sb_reset(&b);
+	report_ics_text(&b, "x\ty\xe2\x80\xaez\xe2\x80\xa8w");
+	assert_string_equal(sb_str(&b), "x yzw");
 	sb_free(&b);
 }
 

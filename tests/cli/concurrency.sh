@@ -66,6 +66,6 @@ if ${CC:-cc} -o "$TMP/locker" "$TMP/locker.c" -lsqlite3 2>/dev/null; then
 	expect_eq "busy: no stdout" "" "$_out"
 	expect_eq "busy: tick not made" $((2 * N)) "$(mu items --json | "$JSONQ" '.[1].qty_ready')"
 else
-	echo "skipping the busy check: cannot build a locker with -lsqlite3"
+	echo "SKIP: the busy check: cannot build a locker with -lsqlite3"
 fi
 finish

@@ -10,6 +10,8 @@ content() {
 	"$MUSTER" --db "$1" export
 }
 
+# (../shared, beside the checkout, is not always there: a SKIP line then)
+[ -d "$ROOT/../shared/sample-plans" ] || echo "SKIP: $ROOT/../shared/sample-plans is absent: only sample-data/ round-trips"
 for f in "$ROOT"/sample-data/*.yaml "$ROOT"/../shared/sample-plans/*.yaml; do
 	[ -f "$f" ] || continue
 	n=${f#"$ROOT"/}
@@ -43,5 +45,7 @@ if [ -f "$shared" ]; then
 		"$(cat "$TMP/err")"
 	expect_match "unquoted comma: title read whole" 'Theme, creative play and Gantt chart' \
 		"$("$MUSTER" --db "$TMP/c.db" tasks)"
+else
+	echo "SKIP: unquoted comma warning: $shared is absent"
 fi
 finish

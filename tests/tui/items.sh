@@ -62,6 +62,11 @@ expect_screen "item search not found" "not found: no such item"
 # z: the checklist alone, as on a phone; it still works at 30x8.
 keys z
 resize 30 8
-expect_screen "zoomed list works small" "[x] A2 posters"
+# ("[x] A2 posters" is on screen before the resize: look for the rows
+# redrawn 30 columns wide, border and all)
+expect_block "zoomed list works small" <<'EOF2'
+┌Materials · Print & promo 2…┐
+│[x] A2 posters     50/50 pcs│
+EOF2
 expect_fits "zoomed small fits" 30
 finish

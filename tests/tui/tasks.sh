@@ -56,7 +56,10 @@ EOF2
 keys d
 expect_screen "delete asks" 'Delete task #19'
 keys n
+# (#19 was on screen before n: wait for the dialog to close, then look)
+wait_gone "Delete task #19" 2 || fail "n closes the dialog" "$(screen)"
 expect_screen "n keeps the task" "#19 中秋礼盒"
+expect_eq "n: still in the db" "19" "$(mu tasks --json | grep -c '"id":')"
 keys d; wait_for "Delete task #19" 2; keys y
 wait_gone "#19 中秋礼盒" 2 && pass "y deletes" || fail "y deletes" "$(screen)"
 expect_eq "deleted in the db" "18" "$(mu tasks --json | grep -c '"id":')"

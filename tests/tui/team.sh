@@ -104,7 +104,10 @@ keys End; type_text " (mine)"; keys Enter
 expect_screen "conflict dialog, per field" "Changed meanwhile · Title (1 of 1)"
 expect_screen "it says who changed it" "alice changed Title of task #2 at"
 keys m
+# (the row was on screen behind the dialog: wait for the dialog to close)
+wait_gone "Changed meanwhile" 3 || fail "keep mine closes the dialog" "$(screen)"
 expect_screen "keep mine: ours on screen" "#2 List internal resour"
+expect_no_screen "keep mine: theirs not on screen" "Changed by the CLI"
 expect_match "keep mine in the db" '"title":"List internal resources and gaps \(mine\)"' "$(mu tasks --json)"
 
 # --- people: alice (coordinator) makes dan a viewer by keys ---

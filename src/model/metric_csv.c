@@ -12,6 +12,7 @@
 #include <time.h>
 #include "muster/date.h"
 #include "muster/db.h"
+#include "muster/metric.h"
 #include "muster/metric_csv.h"
 #include "muster/model.h"
 #include "muster/people.h"
@@ -151,20 +152,6 @@ static int by_time(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-static int find_metric(struct board *b, int64_t event, const char *name, int64_t *id)
-{
-	static const char *sql = "SELECT id FROM metric WHERE event_id = ?1 AND name = ?2"
-				 " ORDER BY kind = 'budget' LIMIT 1";
-	sqlite3_stmt *st = db_stmt(b, sql);
-	sqlite3_bind_int64(st, 1, event);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? MU_OK : rc == SQLITE_DONE ? MU_DATA : db_fail(b, rc);
-}
-
 /* A buffer that can be CSV text at all: not too large, no NUL, UTF-8. */
 static int check_text(const char *name, const char *buf, size_t len)
 {
@@ -244,7 +231,7 @@ static int store_rows(struct board *b, int64_t event, const char *name, struct r
 	if (!rc)
 		rc = model_allow_event(b, event, "change the metrics of");
 	for (size_t i = 0; i < n && !rc; i++) {
-		rc = find_metric(b, event, rows[i].stage, &rows[i].metric);
+		rc = metric_find(b, event, rows[i].stage, &rows[i].metric);
 		if (rc == MU_DATA)
 			rc = mu_fail(MU_DATA, "%s:%zu: no stage \"%s\" in this event (see 'muster metrics')", name,
 				     rows[i].line, rows[i].stage);

@@ -14,7 +14,7 @@
 #include "muster/history.h"
 #include "muster/item.h"
 #include "muster/people.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 #include "muster/presence.h"
 #include "muster/task.h"
 

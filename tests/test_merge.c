@@ -16,7 +16,7 @@
 #include "muster/item.h"
 #include "muster/log.h"
 #include "muster/merge.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 #include "muster/presence.h"
 #include "muster/task.h"
 

@@ -17,7 +17,7 @@
 #include "muster/item.h"
 #include "muster/log.h"
 #include "muster/metric.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 #include "muster/task.h"
 
 static char dir[64];

@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include "muster/board.h"
 #include "muster/err.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 #include "muster/report.h"
 #include "muster/utf8.h"
 

@@ -14,7 +14,7 @@
 #include "muster/board.h"
 #include "muster/err.h"
 #include "muster/log.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 #include "muster/review.h"
 
 static char dir[64], path[128];

@@ -1,10 +1,12 @@
 /* SQLite underneath the board: the connection, pragmas, migrations, the
  * prepared-statement cache, BEGIN IMMEDIATE helpers and the audit row.
- * Private to src/db.c and src/model/ (the only users of <sqlite3.h>). */
+ * Private to src/db*.c, src/schema.c and src/model/ (the only users of
+ * <sqlite3.h>). */
 #ifndef MUSTER_DB_H
 #define MUSTER_DB_H
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "muster/board.h"
 
@@ -54,6 +56,10 @@ int db_fail(struct board *b, int rc);
  * is MU_DATA "no WHAT with id N" or the mapped error. */
 int db_step_id(struct board *b, const char *sql, int64_t id, const char *what, sqlite3_stmt **st);
 
+/* The first column of the one row of sql (a static string, no
+ * parameters), or -1 when there is no row or the step fails. */
+int64_t db_query_int64(struct board *b, const char *sql);
+
 /* Step a statement that returns no row; MU_OK or the mapped error. */
 int db_exec_stmt(struct board *b, sqlite3_stmt *st);
 
@@ -63,7 +69,7 @@ char *db_snapshot(struct board *b, const char *sql, int64_t id, int64_t *event);
 /* The same, telling no row (MU_OK, *out NULL) from a failed read. */
 int db_snapshot_rc(struct board *b, const char *sql, int64_t id, int64_t *event, char **out);
 
-/* One change = BEGIN IMMEDIATE, the old snapshot, the caller's statements,
+/* src/db_change.c: one change = BEGIN IMMEDIATE, the old snapshot, the caller's statements,
  * the new snapshot and the audit row, COMMIT.  An unchanged row writes
  * nothing.  For an insert pass id 0 and set c->id before the end. */
 struct change {

@@ -1,12 +1,11 @@
 /* Event plans and templates as YAML (SPEC §4) ⇄ struct plan, plain data with
  * every date already resolved to "YYYY-MM-DD".  src/plan/ knows YAML, not SQL;
- * src/model/planio.c moves a struct plan into and out of the board. */
+ * muster/planio.h moves a struct plan into and out of the board. */
 #ifndef MUSTER_PLAN_H
 #define MUSTER_PLAN_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "muster/board.h"
 #include "muster/xalloc.h"
 
 /* All strings live in plan->pool; absent strings are NULL, absent dates "",
@@ -96,10 +95,5 @@ enum plan_emit_mode {
 /* YAML text that plan_parse_* reads back to an equal plan. */
 void plan_emit(const struct plan *p, enum plan_emit_mode mode, struct strbuf *out);
 void plan_free(struct plan *p);
-
-/* Board side (src/model/planio.c): import is one transaction (all or
- * nothing) with one audit row; load reads an event back as a plan. */
-int plan_import(struct board *b, const struct plan *p, int64_t *event_id);
-int plan_load(struct board *b, int64_t event, struct plan *out);
 
 #endif

@@ -9,7 +9,7 @@
 #include "muster/date.h"
 #include "muster/event.h"
 #include "muster/people.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 #include "muster/report.h"
 #include "muster/table.h"
 #include "muster/task.h"

@@ -7,7 +7,7 @@
 #include "muster/cli.h"
 #include "muster/date.h"
 #include "muster/gen.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 #include "muster/utf8.h"
 
 static int count_opt(const struct cli_opts *o, const char *name, size_t dflt, size_t max, size_t *out)

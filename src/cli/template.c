@@ -10,7 +10,7 @@
 #include "muster/datadir.h"
 #include "muster/date.h"
 #include "muster/event.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 #include "muster/table.h"
 
 void cli_templates(struct cli_template_list *l, struct strbuf *warnings)

@@ -13,6 +13,7 @@
 #include "muster/date.h"
 #include "muster/db.h"
 #include "muster/db_now.h"
+#include "muster/metric.h"
 #include "muster/metric_csv.h"
 #include "muster/model.h"
 #include "muster/people.h"
@@ -152,23 +153,10 @@ static int by_time(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-static int find_metric(struct board *b, int64_t event, const char *name, int64_t *id)
+/* A buffer that can be CSV text at all: not too large, no NUL, UTF-8. */
+static int check_text(const char *name, const char *buf, size_t len)
 {
-	int rc = model_metric_id(b, event, name, id);
-	return rc == SQLITE_ROW ? MU_OK : rc == SQLITE_DONE ? MU_DATA : db_fail(b, rc);
-}
-
-int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, const char *buf,
-			     size_t len, size_t *nrows)
-{
-	static const char *snap = "SELECT coalesce(json_group_object(name, actual), '{}'), ?1 FROM"
-				  " (SELECT name, actual FROM metric WHERE event_id = ?1 ORDER BY kind, position, id)";
-	static const char *sql_sample = "INSERT INTO sample(metric_id, at, value, actor) VALUES (?1, ?2, ?3, ?4)";
-	static const char *sql_set = "UPDATE metric SET actual = ?2,"
-				     " updated_at = " DB_NOW " WHERE id = ?1";
 	size_t bad;
-	if (nrows)
-		*nrows = 0;
 	if (len > METRIC_CSV_MAX_BYTES)
 		return mu_fail(MU_DATA, "%s: file too large (more than %zu bytes)", name, METRIC_CSV_MAX_BYTES);
 	if (memchr(buf, '\0', len))
@@ -179,24 +167,25 @@ int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, c
 			line += buf[i] == '\n';
 		return mu_fail(MU_DATA, "%s:%zu: not valid UTF-8", name, line);
 	}
-	char *copy = xmalloc(len + 1), *p = copy, *end = copy + len;
-	memcpy(copy, buf, len);
-	copy[len] = '\0';
-	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-		p += 3;
-	struct row *rows = NULL;
-	size_t n = 0, cap = 0, line = 1;
-	int rc = MU_OK;
+	return MU_OK;
+}
+
+/* Every record of the text (a copy, NUL-terminated, cut in place) as rows;
+ * an optional header, blank lines skipped.  The first bad record is the
+ * error; *rows is the caller's to free either way. */
+static int parse_rows(const char *name, char *p, char *end, struct row **rows, size_t *n)
+{
+	size_t cap = 0, line = 1;
 	bool first = true;
-	while (p < end && !rc) {
+	if (end - p >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	while (p < end) {
 		char *f[4];
 		size_t at_line = line;
 		int nf = record(&p, end, f, 4, &line);
 		line++;
-		if (nf < 0) {
-			rc = mu_fail(MU_DATA, "%s:%zu: a quoted field is not closed", name, at_line);
-			break;
-		}
+		if (nf < 0)
+			return mu_fail(MU_DATA, "%s:%zu: a quoted field is not closed", name, at_line);
 		if (nf == 0)
 			continue;
 		if (first && nf >= 1 && !strcasecmp(trim(f[0]), "time")) {
@@ -204,32 +193,38 @@ int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, c
 			continue; /* the header */
 		}
 		first = false;
-		if (nf != 3) {
-			rc = mu_fail(MU_DATA, "%s:%zu: expected 3 fields (time,stage,value), found %d", name, at_line, nf);
-			break;
-		}
-		xgrow((void **)&rows, &cap, n + 1, sizeof *rows);
-		struct row *r = &rows[n++];
+		if (nf != 3)
+			return mu_fail(MU_DATA, "%s:%zu: expected 3 fields (time,stage,value), found %d", name, at_line,
+				       nf);
+		xgrow((void **)rows, &cap, *n + 1, sizeof **rows);
+		struct row *r = &(*rows)[(*n)++];
 		char *t = trim(f[0]), *v = trim(f[2]);
 		r->stage = trim(f[1]);
 		r->line = at_line;
 		if (!parse_time(t, r->at))
-			rc = mu_fail(MU_DATA, "%s:%zu: time must look like 2026-09-10 or 2026-09-10T14:00: %s", name,
-				     at_line, t);
-		else if (!*r->stage)
-			rc = mu_fail(MU_DATA, "%s:%zu: stage is empty", name, at_line);
-		else if (!parse_value(v, &r->value))
-			rc = mu_fail(MU_DATA, "%s:%zu: value must be a number: %s", name, at_line, v);
+			return mu_fail(MU_DATA, "%s:%zu: time must look like 2026-09-10 or 2026-09-10T14:00: %s", name,
+				       at_line, t);
+		if (!*r->stage)
+			return mu_fail(MU_DATA, "%s:%zu: stage is empty", name, at_line);
+		if (!parse_value(v, &r->value))
+			return mu_fail(MU_DATA, "%s:%zu: value must be a number: %s", name, at_line, v);
 	}
-	if (!rc && !n)
-		rc = mu_fail(MU_DATA, "%s: no rows (expected time,stage,value)", name);
-	if (rc)
-		goto out;
-	qsort(rows, n, sizeof *rows, by_time);
+	return *n ? MU_OK : mu_fail(MU_DATA, "%s: no rows (expected time,stage,value)", name);
+}
 
+/* The rows (in time order) into the event's metrics: one transaction, one
+ * audit row of the actuals before and after. */
+static int store_rows(struct board *b, int64_t event, const char *name, struct row *rows, size_t n)
+{
+	static const char *snap = "SELECT coalesce(json_group_object(name, actual), '{}'), ?1 FROM"
+				  " (SELECT name, actual FROM metric WHERE event_id = ?1 ORDER BY kind, position, id)";
+	static const char *sql_sample = "INSERT INTO sample(metric_id, at, value, actor) VALUES (?1, ?2, ?3, ?4)";
+	static const char *sql_set = "UPDATE metric SET actual = ?2,"
+				     " updated_at = " DB_NOW " WHERE id = ?1";
 	struct change c;
-	if ((rc = db_change_begin(b, &c, "metrics", "import", snap, event)))
-		goto out;
+	int rc = db_change_begin(b, &c, "metrics", "import", snap, event);
+	if (rc)
+		return rc;
 	c.always = true; /* readings equal to the actual are still samples */
 	rc = model_event_exists(b, event);
 	/* the rule of metric set/add, for every row's metric (all in this
@@ -237,7 +232,7 @@ int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, c
 	if (!rc)
 		rc = model_allow_event(b, event, "change the metrics of");
 	for (size_t i = 0; i < n && !rc; i++) {
-		rc = find_metric(b, event, rows[i].stage, &rows[i].metric);
+		rc = metric_find(b, event, rows[i].stage, &rows[i].metric);
 		if (rc == MU_DATA)
 			rc = mu_fail(MU_DATA, "%s:%zu: no stage \"%s\" in this event (see 'muster metrics')", name,
 				     rows[i].line, rows[i].stage);
@@ -256,10 +251,29 @@ int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, c
 			rc = db_exec_stmt(b, st);
 		}
 	}
-	rc = db_change_end(b, &c, rc);
+	return db_change_end(b, &c, rc);
+}
+
+int metric_import_csv_buffer(struct board *b, int64_t event, const char *name, const char *buf,
+			     size_t len, size_t *nrows)
+{
+	if (nrows)
+		*nrows = 0;
+	int rc = check_text(name, buf, len);
+	if (rc)
+		return rc;
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
+	struct row *rows = NULL;
+	size_t n = 0;
+	rc = parse_rows(name, copy, copy + len, &rows, &n);
+	if (!rc) {
+		qsort(rows, n, sizeof *rows, by_time);
+		rc = store_rows(b, event, name, rows, n);
+	}
 	if (!rc && nrows)
 		*nrows = n;
-out:
 	free(rows);
 	free(copy);
 	return rc;

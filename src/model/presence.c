@@ -9,6 +9,9 @@
 #include "muster/model.h"
 #include "muster/presence.h"
 
+/* Now in whole seconds since the epoch, as the heartbeats are kept. */
+#define NOW_S "CAST(strftime('%s', 'now') AS INTEGER)"
+
 static void host_name(char out[256])
 {
 	if (gethostname(out, 256) != 0 || !*out)
@@ -30,11 +33,11 @@ int presence_beat(struct board *b, int64_t event, const char *pane)
 {
 	static const char *sql =
 		"INSERT INTO session(login, host, pid, pane, event_id, heartbeat)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, CAST(strftime('%s', 'now') AS INTEGER))"
+		" VALUES (?1, ?2, ?3, ?4, ?5, " NOW_S ")"
 		" ON CONFLICT(host, pid) DO UPDATE SET login = excluded.login, pane = excluded.pane,"
 		" event_id = excluded.event_id, heartbeat = excluded.heartbeat";
 	static const char *sql_sweep =
-		"DELETE FROM session WHERE heartbeat < CAST(strftime('%s', 'now') AS INTEGER) - 3600";
+		"DELETE FROM session WHERE heartbeat < " NOW_S " - 3600";
 	char host[256];
 	host_name(host);
 	if (pane && model_check_text("pane", pane, 0, MODEL_NAME_MAX))
@@ -67,8 +70,8 @@ int presence_list(struct board *b, int64_t event, struct presence_list *out)
 {
 	static const char *sql =
 		"SELECT login, host, pane, pid, coalesce(event_id, 0),"
-		" CAST(strftime('%s', 'now') AS INTEGER) - heartbeat, host = ?2 AND pid = ?3 FROM session"
-		" WHERE heartbeat >= CAST(strftime('%s', 'now') AS INTEGER) - ?4 AND (?1 = 0 OR event_id = ?1)"
+		" " NOW_S " - heartbeat, host = ?2 AND pid = ?3 FROM session"
+		" WHERE heartbeat >= " NOW_S " - ?4 AND (?1 = 0 OR event_id = ?1)"
 		" ORDER BY login, host, pid";
 	char host[256];
 	host_name(host);
@@ -102,8 +105,5 @@ void presence_list_free(struct presence_list *l) { LIST_FREE(l); }
 int64_t board_change_counter(struct board *b)
 {
 	static const char *sql = "SELECT coalesce(max(id), 0) FROM log";
-	sqlite3_stmt *st = db_stmt(b, sql);
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return v;
+	return db_query_int64(b, sql);
 }

@@ -222,134 +222,167 @@ static void seq_item(struct strbuf *b, size_t j, size_t n, const char *s)
 		sb_addc(b, ']');
 }
 
-void plan_emit(const struct plan *p, enum plan_emit_mode mode, struct strbuf *out)
+/* event: the header comment, then the event's own fields. */
+static void emit_event(struct emit *e, const struct plan *p)
 {
-	struct emit e = {out, mode, DATE_NONE, true};
-	bool tpl = mode == PLAN_TEMPLATE;
-	if (!p->start[0] || !date_parse_iso(p->start, &e.start))
-		e.start = DATE_NONE;
-
-	if (tpl)
+	struct strbuf *out = e->b;
+	if (e->mode == PLAN_TEMPLATE)
 		sb_add(out, "# muster template: dates are relative to event.start (T-14 = 14 days\n"
 			    "# before it); `muster import FILE --start DATE` moves the whole plan.\n");
 	else
 		sb_add(out, "# muster export: imports again with `muster import FILE`.\n");
 	sb_add(out, "event:\n");
-	block_field(&e, "  ", "name", p->name ? p->name : "");
-	block_field(&e, "  ", "kind", p->kind);
-	block_field(&e, "  ", "objective", p->objective);
+	block_field(e, "  ", "name", p->name ? p->name : "");
+	block_field(e, "  ", "kind", p->kind);
+	block_field(e, "  ", "objective", p->objective);
 	if (p->start[0])
 		sb_addf(out, "  start: %s\n", p->start); /* absolute: the anchor */
-	block_date(&e, "  ", "end", p->end);
-	block_num(&e, "  ", "budget", p->budget);
-	block_field(&e, "  ", "currency", p->currency);
+	block_date(e, "  ", "end", p->end);
+	block_num(e, "  ", "budget", p->budget);
+	block_field(e, "  ", "currency", p->currency);
+}
 
+/* roles: and people: */
+static void emit_people(struct emit *e, const struct plan *p)
+{
 	if (p->nroles)
-		sb_add(out, "roles:\n");
+		sb_add(e->b, "roles:\n");
 	for (size_t i = 0; i < p->nroles; i++) {
-		open_flow(&e, "  ");
-		f_str(&e, "key", p->roles[i].key);
-		f_str(&e, "name", p->roles[i].name);
-		close_flow(&e);
+		open_flow(e, "  ");
+		f_str(e, "key", p->roles[i].key);
+		f_str(e, "name", p->roles[i].name);
+		close_flow(e);
 	}
 	if (p->npeople)
-		sb_add(out, "people:\n");
+		sb_add(e->b, "people:\n");
 	for (size_t i = 0; i < p->npeople; i++) {
 		const struct plan_person *h = &p->people[i];
-		open_flow(&e, "  ");
-		f_str(&e, "login", h->login);
-		f_str(&e, "name", h->name);
+		open_flow(e, "  ");
+		f_str(e, "login", h->login);
+		f_str(e, "name", h->name);
 		if (h->nroles)
-			key(&e, "roles");
+			key(e, "roles");
 		for (size_t j = 0; j < h->nroles; j++)
-			seq_item(out, j, h->nroles, h->roles[j]);
-		f_str(&e, "access", h->access);
-		close_flow(&e);
+			seq_item(e->b, j, h->nroles, h->roles[j]);
+		f_str(e, "access", h->access);
+		close_flow(e);
 	}
+}
+
+/* phases: and tasks: (a dependency by its task's key, else its title) */
+static void emit_tasks(struct emit *e, const struct plan *p)
+{
 	if (p->nphases)
-		sb_add(out, "phases:\n");
+		sb_add(e->b, "phases:\n");
 	for (size_t i = 0; i < p->nphases; i++) {
-		open_flow(&e, "  ");
-		f_str(&e, "key", p->phases[i].key);
-		f_str(&e, "name", p->phases[i].name);
-		f_date(&e, "start", p->phases[i].start);
-		f_date(&e, "end", p->phases[i].end);
-		close_flow(&e);
+		open_flow(e, "  ");
+		f_str(e, "key", p->phases[i].key);
+		f_str(e, "name", p->phases[i].name);
+		f_date(e, "start", p->phases[i].start);
+		f_date(e, "end", p->phases[i].end);
+		close_flow(e);
 	}
 	if (p->ntasks)
-		sb_add(out, "tasks:\n");
+		sb_add(e->b, "tasks:\n");
 	for (size_t i = 0; i < p->ntasks; i++) {
 		const struct plan_task *t = &p->tasks[i];
-		open_flow(&e, "  ");
-		f_str(&e, "title", t->title);
-		f_str(&e, "key", t->key);
-		f_str(&e, "phase", t->phase);
-		f_str(&e, "role", t->role);
-		f_str(&e, "owner", t->owner);
-		f_date(&e, "due", t->due);
-		if (!tpl)
-			f_str(&e, "status", t->status);
-		f_str(&e, "notes", t->notes);
+		open_flow(e, "  ");
+		f_str(e, "title", t->title);
+		f_str(e, "key", t->key);
+		f_str(e, "phase", t->phase);
+		f_str(e, "role", t->role);
+		f_str(e, "owner", t->owner);
+		f_date(e, "due", t->due);
+		if (e->mode != PLAN_TEMPLATE)
+			f_str(e, "status", t->status);
+		f_str(e, "notes", t->notes);
 		if (t->ndeps)
-			key(&e, "depends");
-		for (size_t j = 0; j < t->ndeps; j++)
-			seq_item(out, j, t->ndeps, p->tasks[t->deps[j]].key ? p->tasks[t->deps[j]].key
-									  : p->tasks[t->deps[j]].title);
-		close_flow(&e);
+			key(e, "depends");
+		for (size_t j = 0; j < t->ndeps; j++) {
+			const struct plan_task *d = &p->tasks[t->deps[j]];
+			seq_item(e->b, j, t->ndeps, d->key ? d->key : d->title);
+		}
+		close_flow(e);
 	}
+}
+
+/* checklists: each a block mapping with its items as flow mappings. */
+static void emit_checklists(struct emit *e, const struct plan *p)
+{
+	struct strbuf *out = e->b;
+	bool tpl = e->mode == PLAN_TEMPLATE;
 	if (p->nchecklists)
 		sb_add(out, "checklists:\n");
 	for (size_t i = 0; i < p->nchecklists; i++) {
 		const struct plan_checklist *l = &p->checklists[i];
-		block_field(&e, "  - ", "name", l->name ? l->name : "");
-		block_field(&e, "    ", "role", l->role);
+		block_field(e, "  - ", "name", l->name ? l->name : "");
+		block_field(e, "    ", "role", l->role);
 		sb_add(out, l->nitems ? "    items:\n" : "    items: []\n");
 		for (size_t j = 0; j < l->nitems; j++) {
 			const struct plan_item *m = &l->items[j];
-			open_flow(&e, "      ");
-			f_str(&e, "title", m->title);
-			key(&e, "qty");
+			open_flow(e, "      ");
+			f_str(e, "title", m->title);
+			key(e, "qty");
 			sb_addf(out, "%lld", (long long)m->qty);
-			f_str(&e, "unit", m->unit);
-			f_date(&e, "due", m->due);
+			f_str(e, "unit", m->unit);
+			f_date(e, "due", m->due);
 			if (!tpl && m->ready) {
-				key(&e, "ready");
+				key(e, "ready");
 				sb_addf(out, "%lld", (long long)m->ready);
 			}
 			if (!tpl && m->done) {
-				key(&e, "done");
+				key(e, "done");
 				sb_add(out, "true");
-				f_str(&e, "done_by", m->done_by);
-				f_str(&e, "done_at", m->done_at);
+				f_str(e, "done_by", m->done_by);
+				f_str(e, "done_at", m->done_at);
 			}
-			close_flow(&e);
+			close_flow(e);
 		}
 	}
+}
+
+/* metrics: the rates, the funnel and the budget (nothing when all absent). */
+static void emit_metrics(struct emit *e, const struct plan *p)
+{
+	struct strbuf *out = e->b;
+	bool tpl = e->mode == PLAN_TEMPLATE;
 	if (isnan(p->unit_price) && isnan(p->ctr) && isnan(p->cpm) && !p->nstages && !p->nbudget)
 		return;
 	sb_add(out, "metrics:\n");
-	block_num(&e, "  ", "unit_price", p->unit_price);
-	block_num(&e, "  ", "ctr", p->ctr);
-	block_num(&e, "  ", "cpm", p->cpm);
+	block_num(e, "  ", "unit_price", p->unit_price);
+	block_num(e, "  ", "ctr", p->ctr);
+	block_num(e, "  ", "cpm", p->cpm);
 	if (p->nstages)
 		sb_add(out, "  funnel:\n");
 	for (size_t i = 0; i < p->nstages; i++) {
-		open_flow(&e, "    ");
-		f_str(&e, "stage", p->stages[i].name);
-		f_num(&e, "target", p->stages[i].target);
-		f_num(&e, "rate", p->stages[i].rate);
+		open_flow(e, "    ");
+		f_str(e, "stage", p->stages[i].name);
+		f_num(e, "target", p->stages[i].target);
+		f_num(e, "rate", p->stages[i].rate);
 		if (!tpl)
-			f_num(&e, "actual", p->stages[i].actual);
-		close_flow(&e);
+			f_num(e, "actual", p->stages[i].actual);
+		close_flow(e);
 	}
 	if (p->nbudget)
 		sb_add(out, "  budget:\n");
 	for (size_t i = 0; i < p->nbudget; i++) {
-		open_flow(&e, "    ");
-		f_str(&e, "line", p->budget_lines[i].line);
-		f_num(&e, "planned", p->budget_lines[i].planned);
+		open_flow(e, "    ");
+		f_str(e, "line", p->budget_lines[i].line);
+		f_num(e, "planned", p->budget_lines[i].planned);
 		if (!tpl)
-			f_num(&e, "spent", p->budget_lines[i].spent);
-		close_flow(&e);
+			f_num(e, "spent", p->budget_lines[i].spent);
+		close_flow(e);
 	}
+}
+
+void plan_emit(const struct plan *p, enum plan_emit_mode mode, struct strbuf *out)
+{
+	struct emit e = {out, mode, DATE_NONE, true};
+	if (!p->start[0] || !date_parse_iso(p->start, &e.start))
+		e.start = DATE_NONE;
+	emit_event(&e, p);
+	emit_people(&e, p);
+	emit_tasks(&e, p);
+	emit_checklists(&e, p);
+	emit_metrics(&e, p);
 }

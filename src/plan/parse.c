@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "muster/board.h"
 #include "muster/date.h"
-#include "muster/model.h"
 #include "plan_int.h"
 
 /* The block a plan_free()d array is: NULL when empty. */
@@ -21,8 +21,8 @@ static int get_title(struct ctx *c, const struct ynode *map, const struct ynode 
 	if (pl_get_required(c, map, v, field, what, out))
 		return MU_DATA;
 	size_t n = strlen(*out);
-	if (n > MODEL_TITLE_MAX)
-		return nerr(c, v, "%s of %s is too long (%zu bytes; at most %d)", field, what, n, MODEL_TITLE_MAX);
+	if (n > BOARD_TITLE_MAX)
+		return nerr(c, v, "%s of %s is too long (%zu bytes; at most %d)", field, what, n, BOARD_TITLE_MAX);
 	return 0;
 }
 

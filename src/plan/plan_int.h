@@ -8,7 +8,7 @@
  * The YAML itself (node tree with line:col, limits, UTF-8, typed values,
  * mapping keys) is read by the shared reader, muster/yamldoc.h (src/yaml/).
  * Errors read "FILE:LINE:COL: message" (1-based), pointing at the offending
- * value.  The board side (plan_import/plan_load) is src/model/planio.c.
+ * value.  The board side (plan_import/plan_load) is muster/planio.h.
  *
  * Choices where SPEC §4 is silent:
  * - Duplicate task titles are allowed (a board may hold two "Daily check"

@@ -78,9 +78,9 @@ static size_t stuck_dep(const struct plan *p, const size_t *pending, size_t x)
 	return k;
 }
 
-/* Dependencies by key (a task's `key:`), else by title, then a cycle check (Kahn's algorithm; whatever is
- * left over lies on or behind a cycle, which is then walked and named). */
-int pl_resolve_depends(struct ctx *c, struct indexes *ix)
+/* Each task's depends list → indexes into the plan: by key (a task's
+ * `key:`), else by a title only one task has. */
+static int resolve_names(struct ctx *c, struct indexes *ix)
 {
 	struct plan *p = c->p;
 	for (size_t i = 0; i < p->ntasks; i++) {
@@ -109,8 +109,15 @@ int pl_resolve_depends(struct ctx *c, struct indexes *ix)
 			t->deps[t->ndeps++] = r->i;
 		}
 	}
-	/* Kahn: pending[i] = deps of i not yet cleared; users via a CSR list */
-	size_t n = p->ntasks, nedges = 0, *pending = xcalloc(n, sizeof *pending);
+	return 0;
+}
+
+/* Kahn's algorithm: pending[i] ends as the dependencies of task i never
+ * cleared (users found through a CSR list); returns how many tasks were
+ * cleared (all of them unless there is a cycle). */
+static size_t clear_order(const struct plan *p, size_t *pending)
+{
+	size_t n = p->ntasks, nedges = 0;
 	size_t *ustart = xcalloc(n + 1, sizeof *ustart), *queue = xcalloc(n, sizeof *queue);
 	for (size_t i = 0; i < n; i++) {
 		pending[i] = p->tasks[i].ndeps;
@@ -136,41 +143,58 @@ int pl_resolve_depends(struct ctx *c, struct indexes *ix)
 			if (!--pending[users[u]])
 				queue[qt++] = users[u];
 	}
-	int rc = 0;
-	if (qt < n) {
-		/* every stuck task has a stuck dependency: walk them until one repeats */
-		size_t at = 0, *seen = fill;
-		memset(seen, 0, n * sizeof *seen);
-		while (!pending[at])
-			at++;
-		while (!seen[at]) {
-			seen[at] = 1;
-			at = p->tasks[at].deps[stuck_dep(p, pending, at)];
-		}
-		/* at is on the cycle: name it from its first task in the file */
-		size_t lo = at, x = at;
-		do {
-			x = p->tasks[x].deps[stuck_dep(p, pending, x)];
-			if (x < lo)
-				lo = x;
-		} while (x != at);
-		size_t k = stuck_dep(p, pending, lo), next = lo, hops = 0;
-		const struct ynode *where = c->depends[lo]->kids;
-		for (size_t j = 0; j < k; j++)
-			where = where->next;
-		struct strbuf path = STRBUF_INIT;
-		do {
-			sb_addf(&path, "\"%s\" -> ", ydoc_clip(p->tasks[next].title).s);
-			next = p->tasks[next].deps[stuck_dep(p, pending, next)];
-		} while (next != lo && ++hops < 8);
-		sb_addf(&path, next == lo ? "\"%s\"" : "... -> \"%s\"", ydoc_clip(p->tasks[lo].title).s);
-		rc = nerr(c, where, "dependency cycle: %s", sb_str(&path));
-		sb_free(&path);
-	}
-	free(pending);
 	free(ustart);
 	free(queue);
 	free(users);
 	free(fill);
+	return qt;
+}
+
+/* The error for a cycle among the tasks left pending: every stuck task has
+ * a stuck dependency, so walk them until one repeats; name the cycle from
+ * its first task in the file, at that task's stuck dependency. */
+static int name_cycle(struct ctx *c, const size_t *pending)
+{
+	const struct plan *p = c->p;
+	size_t at = 0, *seen = xcalloc(p->ntasks, sizeof *seen);
+	while (!pending[at])
+		at++;
+	while (!seen[at]) {
+		seen[at] = 1;
+		at = p->tasks[at].deps[stuck_dep(p, pending, at)];
+	}
+	free(seen);
+	size_t lo = at, x = at;
+	do {
+		x = p->tasks[x].deps[stuck_dep(p, pending, x)];
+		if (x < lo)
+			lo = x;
+	} while (x != at);
+	size_t k = stuck_dep(p, pending, lo), next = lo, hops = 0;
+	const struct ynode *where = c->depends[lo]->kids;
+	for (size_t j = 0; j < k; j++)
+		where = where->next;
+	struct strbuf path = STRBUF_INIT;
+	do {
+		sb_addf(&path, "\"%s\" -> ", ydoc_clip(p->tasks[next].title).s);
+		next = p->tasks[next].deps[stuck_dep(p, pending, next)];
+	} while (next != lo && ++hops < 8);
+	sb_addf(&path, next == lo ? "\"%s\"" : "... -> \"%s\"", ydoc_clip(p->tasks[lo].title).s);
+	int rc = nerr(c, where, "dependency cycle: %s", sb_str(&path));
+	sb_free(&path);
+	return rc;
+}
+
+/* Dependencies by key or title, then a cycle check (whatever Kahn's
+ * algorithm leaves over lies on or behind a cycle, which is then named). */
+int pl_resolve_depends(struct ctx *c, struct indexes *ix)
+{
+	int rc = resolve_names(c, ix);
+	if (rc)
+		return rc;
+	size_t *pending = xcalloc(c->p->ntasks, sizeof *pending);
+	if (clear_order(c->p, pending) < c->p->ntasks)
+		rc = name_cycle(c, pending);
+	free(pending);
 	return rc;
 }

@@ -17,7 +17,7 @@
 #include "muster/db.h"
 #include "muster/err.h"
 #include "muster/metric_csv.h"
-#include "muster/plan.h"
+#include "muster/planio.h"
 
 static const char plan_yaml[] =
 	"event: {name: Fuzz fair, start: 2026-09-10, end: 2026-09-12}\n"

@@ -10,7 +10,9 @@
 #include <string.h>
 #include "muster/date.h"
 #include "muster/err.h"
+#include "muster/event.h"
 #include "muster/funnel.h"
+#include "muster/metric.h"
 
 static void worked_example(void **state)
 {

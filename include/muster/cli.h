@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include "muster/board.h"
 #include "muster/config.h"
+#include "muster/table.h"
 #include "muster/tui.h"
 #include "muster/xalloc.h"
 
@@ -104,8 +105,14 @@ void cli_num(struct strbuf *b, double v);         /* NAN → "" */
 void cli_percent(struct strbuf *b, double ratio); /* 0.153 → "15%", NAN → "" */
 /* Print a finished table into c->out (cut to the terminal width when stdout
  * is a terminal). */
-struct table;
 void cli_table(struct cli *c, struct table *t);
+/* A new table with these columns (table_new + table_col for each). */
+struct cli_col {
+	const char *header;
+	enum table_align align;
+	unsigned flags; /* TABLE_SHRINK ... */
+};
+struct table *cli_table_new(const struct cli_col *cols, size_t n);
 /* Write text to path whole or not at all, never through a symlink or a
  * guessable temporary name (safefile_write_all, muster/safefile.h). */
 int cli_write_file(const char *path, const char *text, size_t len);

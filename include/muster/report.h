@@ -8,7 +8,8 @@
  *   ics  phases, milestones (the event, item due dates) and due tasks as
  *        all-day iCalendar events (RFC 5545: CRLF, folding, TEXT escaping).
  * Each appends to out and returns MU_OK or the model's error.  Nothing here
- * reads the clock except report_dtstamp(). */
+ * reads the clock except report_dtstamp().  src/report/ sits above the model,
+ * beside cli/ and tui/: it reads the board only through the model API. */
 #ifndef MUSTER_REPORT_H
 #define MUSTER_REPORT_H
 #include <stddef.h>

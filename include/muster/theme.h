@@ -4,6 +4,7 @@
 #ifndef MUSTER_THEME_H
 #define MUSTER_THEME_H
 #include <stdbool.h>
+#include <stddef.h>
 
 /* X(name, yaml key) */
 #define UI_ROLES(X) \

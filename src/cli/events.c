@@ -234,13 +234,12 @@ int cmd_events(struct cli *c, int argc, char **argv)
 		      " or 'muster import --template NAME --start DATE' (see 'muster template list')\n",
 		      stderr);
 	} else if (n) {
-		struct table *t = table_new();
-		table_col(t, "ID", TABLE_RIGHT, 0);
-		table_col(t, "NAME", TABLE_LEFT, TABLE_SHRINK);
-		table_col(t, "KIND", TABLE_LEFT, 0);
-		table_col(t, "START", TABLE_LEFT, 0);
-		table_col(t, "END", TABLE_LEFT, 0);
-		table_col(t, "TASKS", TABLE_RIGHT, 0);
+		static const struct cli_col cols[] = {
+			{"ID", TABLE_RIGHT, 0}, {"NAME", TABLE_LEFT, TABLE_SHRINK},
+			{"KIND", TABLE_LEFT, 0}, {"START", TABLE_LEFT, 0}, {"END", TABLE_LEFT, 0},
+			{"TASKS", TABLE_RIGHT, 0}
+		};
+		struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 		for (size_t i = 0; i < n && rc == MU_OK; i++) {
 			const struct event *e = &l.v[i];
 			struct task_query q = TASK_QUERY_INIT;

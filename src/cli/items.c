@@ -50,15 +50,13 @@ int cmd_items(struct cli *c, int argc, char **argv)
 		}
 		json_array_end(&c->out, l.n);
 	} else if (l.n) {
-		struct table *t = table_new();
-		table_col(t, "ID", TABLE_RIGHT, 0);
-		table_col(t, "DONE", TABLE_LEFT, 0);
-		table_col(t, "LIST", TABLE_LEFT, TABLE_SHRINK);
-		table_col(t, "ITEM", TABLE_LEFT, TABLE_SHRINK);
-		table_col(t, "READY", TABLE_RIGHT, 0);
-		table_col(t, "QTY", TABLE_RIGHT, 0);
-		table_col(t, "UNIT", TABLE_LEFT, 0);
-		table_col(t, "DUE", TABLE_LEFT, 0);
+		static const struct cli_col cols[] = {
+			{"ID", TABLE_RIGHT, 0}, {"DONE", TABLE_LEFT, 0},
+			{"LIST", TABLE_LEFT, TABLE_SHRINK}, {"ITEM", TABLE_LEFT, TABLE_SHRINK},
+			{"READY", TABLE_RIGHT, 0}, {"QTY", TABLE_RIGHT, 0}, {"UNIT", TABLE_LEFT, 0},
+			{"DUE", TABLE_LEFT, 0}
+		};
+		struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 		for (size_t i = 0; i < l.n; i++) {
 			const struct item *it = &l.v[i];
 			table_cellf(t, "%lld", (long long)it->id);

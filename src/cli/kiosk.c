@@ -28,10 +28,11 @@ static int list(struct cli *c, struct board *b)
 		json_array_end(&c->out, l.n);
 	} else {
 		if (l.n) {
-			struct table *t = table_new();
-			table_col(t, "ACCOUNT", TABLE_LEFT, 0);
-			table_col(t, "ADDED BY", TABLE_LEFT, 0);
-			table_col(t, "ADDED", TABLE_LEFT, 0);
+			static const struct cli_col cols[] = {
+				{"ACCOUNT", TABLE_LEFT, 0}, {"ADDED BY", TABLE_LEFT, 0},
+				{"ADDED", TABLE_LEFT, 0}
+			};
+			struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 			for (size_t i = 0; i < l.n; i++) {
 				table_cell(t, l.v[i].account);
 				table_cell(t, l.v[i].added_by);

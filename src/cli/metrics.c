@@ -52,14 +52,13 @@ int cmd_metrics(struct cli *c, int argc, char **argv)
 		}
 		json_array_end(&c->out, n);
 	} else if (n) {
-		struct table *t = table_new();
+		static const struct cli_col cols[] = {
+			{"NAME", TABLE_LEFT, TABLE_SHRINK}, {"KIND", TABLE_LEFT, 0},
+			{"TARGET", TABLE_RIGHT, 0}, {"ACTUAL", TABLE_RIGHT, 0},
+			{"DONE", TABLE_RIGHT, 0}, {"RATE", TABLE_RIGHT, 0}
+		};
+		struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 		struct strbuf s = STRBUF_INIT;
-		table_col(t, "NAME", TABLE_LEFT, TABLE_SHRINK);
-		table_col(t, "KIND", TABLE_LEFT, 0);
-		table_col(t, "TARGET", TABLE_RIGHT, 0);
-		table_col(t, "ACTUAL", TABLE_RIGHT, 0);
-		table_col(t, "DONE", TABLE_RIGHT, 0);
-		table_col(t, "RATE", TABLE_RIGHT, 0);
 		for (size_t i = 0; i < n; i++) {
 			const struct metric *m = &l.v[i];
 			table_cell(t, m->name);

@@ -38,6 +38,14 @@ void cli_percent(struct strbuf *b, double ratio)
 	sb_addf(b, "%.0f%%", ratio * 100.0);
 }
 
+struct table *cli_table_new(const struct cli_col *cols, size_t n)
+{
+	struct table *t = table_new();
+	for (size_t i = 0; i < n; i++)
+		table_col(t, cols[i].header, cols[i].align, cols[i].flags);
+	return t;
+}
+
 void cli_table(struct cli *c, struct table *t)
 {
 	char *buf = NULL;

@@ -54,11 +54,11 @@ static int list_people(struct cli *c, int argc, char **argv)
 		static const char *const why[] = {"listed", "the * row", "an event with no people",
 						  "the board's default_access", "not listed"};
 		if (l.n) {
-			struct table *t = table_new();
-			table_col(t, "LOGIN", TABLE_LEFT, 0);
-			table_col(t, "ACCESS", TABLE_LEFT, 0);
-			table_col(t, "ROLES", TABLE_LEFT, 0);
-			table_col(t, "NAME", TABLE_LEFT, TABLE_SHRINK);
+			static const struct cli_col cols[] = {
+				{"LOGIN", TABLE_LEFT, 0}, {"ACCESS", TABLE_LEFT, 0},
+				{"ROLES", TABLE_LEFT, 0}, {"NAME", TABLE_LEFT, TABLE_SHRINK}
+			};
+			struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 			for (size_t i = 0; i < l.n; i++) {
 				table_cell(t, l.v[i].login);
 				table_cell(t, l.v[i].access);

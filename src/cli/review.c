@@ -41,12 +41,11 @@ static int list(struct cli *c, int argc, char **argv)
 		}
 		json_array_end(&c->out, l.n);
 	} else if (l.n) {
-		struct table *t = table_new();
-		table_col(t, "ID", TABLE_RIGHT, 0);
-		table_col(t, "STAGE", TABLE_LEFT, 0);
-		table_col(t, "FACTOR", TABLE_LEFT, 0);
-		table_col(t, "CAUSE", TABLE_LEFT, TABLE_SHRINK);
-		table_col(t, "LESSON", TABLE_LEFT, TABLE_SHRINK);
+		static const struct cli_col cols[] = {
+			{"ID", TABLE_RIGHT, 0}, {"STAGE", TABLE_LEFT, 0}, {"FACTOR", TABLE_LEFT, 0},
+			{"CAUSE", TABLE_LEFT, TABLE_SHRINK}, {"LESSON", TABLE_LEFT, TABLE_SHRINK}
+		};
+		struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 		for (size_t i = 0; i < l.n; i++) {
 			const struct review *r = &l.v[i];
 			table_cellf(t, "%lld", (long long)r->id);

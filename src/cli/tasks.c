@@ -73,14 +73,12 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
 		}
 		json_array_end(&c->out, l.n);
 	} else if (l.n) {
-		struct table *t = table_new();
-		table_col(t, "ID", TABLE_RIGHT, 0);
-		table_col(t, "STATUS", TABLE_LEFT, 0);
-		table_col(t, "DUE", TABLE_LEFT, 0);
-		table_col(t, "OWNER", TABLE_LEFT, 0);
-		table_col(t, "ROLE", TABLE_LEFT, 0);
-		table_col(t, "PHASE", TABLE_LEFT, 0);
-		table_col(t, "TITLE", TABLE_LEFT, TABLE_SHRINK);
+		static const struct cli_col cols[] = {
+			{"ID", TABLE_RIGHT, 0}, {"STATUS", TABLE_LEFT, 0}, {"DUE", TABLE_LEFT, 0},
+			{"OWNER", TABLE_LEFT, 0}, {"ROLE", TABLE_LEFT, 0}, {"PHASE", TABLE_LEFT, 0},
+			{"TITLE", TABLE_LEFT, TABLE_SHRINK}
+		};
+		struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 		for (size_t i = 0; i < l.n; i++) {
 			const struct task *k = &l.v[i];
 			table_cellf(t, "%lld", (long long)k->id);

@@ -114,14 +114,13 @@ static int template_list(struct cli *c, int argc, char **argv)
 		}
 		json_array_end(&c->out, l.n);
 	} else if (l.n) {
-		struct table *t = table_new();
-		table_col(t, "NAME", TABLE_LEFT, 0);
-		table_col(t, "EVENT", TABLE_LEFT, TABLE_SHRINK);
-		table_col(t, "KIND", TABLE_LEFT, 0);
-		table_col(t, "DAYS", TABLE_RIGHT, 0);
-		table_col(t, "TASKS", TABLE_RIGHT, 0);
-		table_col(t, "ITEMS", TABLE_RIGHT, 0);
-		table_col(t, "FILE", TABLE_LEFT, TABLE_SHRINK);
+		static const struct cli_col cols[] = {
+			{"NAME", TABLE_LEFT, 0}, {"EVENT", TABLE_LEFT, TABLE_SHRINK},
+			{"KIND", TABLE_LEFT, 0}, {"DAYS", TABLE_RIGHT, 0},
+			{"TASKS", TABLE_RIGHT, 0}, {"ITEMS", TABLE_RIGHT, 0},
+			{"FILE", TABLE_LEFT, TABLE_SHRINK}
+		};
+		struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 		for (size_t i = 0; i < l.n; i++) {
 			table_cell(t, l.v[i].name);
 			table_cell(t, l.v[i].event);

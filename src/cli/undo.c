@@ -74,13 +74,12 @@ int cmd_trash(struct cli *c, int argc, char **argv)
 		}
 		json_array_end(&c->out, l.n);
 	} else if (l.n) {
-		struct table *t = table_new();
-		table_col(t, "ID", TABLE_RIGHT, 0);
-		table_col(t, "WHAT", TABLE_LEFT, 0);
-		table_col(t, "WAS", TABLE_RIGHT, 0);
-		table_col(t, "DELETED BY", TABLE_LEFT, 0);
-		table_col(t, "AT (UTC)", TABLE_LEFT, 0);
-		table_col(t, "TITLE", TABLE_LEFT, TABLE_SHRINK);
+		static const struct cli_col cols[] = {
+			{"ID", TABLE_RIGHT, 0}, {"WHAT", TABLE_LEFT, 0}, {"WAS", TABLE_RIGHT, 0},
+			{"DELETED BY", TABLE_LEFT, 0}, {"AT (UTC)", TABLE_LEFT, 0},
+			{"TITLE", TABLE_LEFT, TABLE_SHRINK}
+		};
+		struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 		for (size_t i = 0; i < l.n; i++) {
 			const struct trash_entry *e = &l.v[i];
 			table_cellf(t, "%lld", (long long)e->id);
@@ -145,13 +144,12 @@ int cmd_who(struct cli *c, int argc, char **argv)
 		}
 		json_array_end(&c->out, l.n);
 	} else if (l.n) {
-		struct table *t = table_new();
-		table_col(t, "LOGIN", TABLE_LEFT, 0);
-		table_col(t, "PANE", TABLE_LEFT, 0);
-		table_col(t, "EVENT", TABLE_RIGHT, 0);
-		table_col(t, "HOST", TABLE_LEFT, TABLE_SHRINK);
-		table_col(t, "PID", TABLE_RIGHT, 0);
-		table_col(t, "SEEN", TABLE_RIGHT, 0);
+		static const struct cli_col cols[] = {
+			{"LOGIN", TABLE_LEFT, 0}, {"PANE", TABLE_LEFT, 0},
+			{"EVENT", TABLE_RIGHT, 0}, {"HOST", TABLE_LEFT, TABLE_SHRINK},
+			{"PID", TABLE_RIGHT, 0}, {"SEEN", TABLE_RIGHT, 0}
+		};
+		struct table *t = cli_table_new(cols, sizeof cols / sizeof *cols);
 		for (size_t i = 0; i < l.n; i++) {
 			const struct presence *p = &l.v[i];
 			table_cell(t, p->login);

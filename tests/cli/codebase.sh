@@ -39,7 +39,8 @@ long=$(awk -v max="$MAX_FUNC" '
 	}' $SOURCES)
 expect_eq "no function over $MAX_FUNC lines" "" "$long"
 
-# --- every header alone: a file holding only its #include compiles ---
+# --- every header alone: its #include and one declaration (so that a header
+# of macros only is not an empty file) compile ---
 alone=
 for h in $HEADERS; do
 	case $h in
@@ -47,7 +48,7 @@ for h in $HEADERS; do
 	*) inc=${h##*/} dir=${h%/*} ;;
 	esac
 	# shellcheck disable=SC2086
-	if ! out=$(printf '#include "%s"\n' "$inc" | $CC $CFLAGS_ALL -I"$dir" -fsyntax-only -xc - 2>&1); then
+	if ! out=$(printf '#include "%s"\nint header_alone;\n' "$inc" | $CC $CFLAGS_ALL -I"$dir" -fsyntax-only -xc - 2>&1); then
 		alone="$alone$h: $(printf '%s\n' "$out" | grep -m 1 -E 'error' | sed 's/^<stdin>:[0-9:]* //')
 "
 	fi

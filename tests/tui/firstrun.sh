@@ -15,10 +15,10 @@ welcome_start() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	_nstart=$((_nstart + 1))
 	SOCK=muster-test-$$-$_nstart
-	tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
+	tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 24 \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 MUSTER_TODAY=$MUSTER_TODAY MUSTER_USER=newbie \
 		 XDG_DATA_HOME=$DATAH XDG_CONFIG_HOME=$XDG_CONFIG_HOME $MUSTER $* 2>$TMP/tui.err; echo \"[exited \$?]\"; sleep 3600"
-	tmux -L "$SOCK" resize-window -x 80 -y 24 2>/dev/null
+	tmux -L "$SOCK" resize-window -x 120 -y 24 2>/dev/null
 }
 nothing_made() { [ ! -e "$DATAH" ] && echo nothing || find "$DATAH"; }
 

@@ -146,7 +146,7 @@ struct cols {
 
 static struct cols columns(const struct metrics_state *st, int w)
 {
-	char v[64], t[32], u[32];
+	char v[64] = "", t[32], u[32];
 	int nw = 0, vw = 0;
 	for (size_t i = 0; i < st->m.n; i++) {
 		int n = utf8_width(st->m.v[i].name);

@@ -6,6 +6,7 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 MUSTER=${MUSTER:-$ROOT/muster}
 case $MUSTER in /*) ;; *) MUSTER=$ROOT/$MUSTER ;; esac
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/muster-test.XXXXXX")
+[ -n "${MUSTER_TMP_LIST:-}" ] && echo "$TMP" >>"$MUSTER_TMP_LIST" # tests/run.sh checks it is gone
 DB=$TMP/board.db
 export MUSTER_USER=tester MUSTER_TODAY=${MUSTER_TODAY:-2026-09-01} LC_ALL=C.UTF-8
 unset MUSTER_DB NO_COLOR SSH_CONNECTION SSH_CLIENT SSH_TTY

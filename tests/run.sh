@@ -4,9 +4,10 @@
 # "FAIL: name: why" or "SKIP: why" (a check that could not run here); a
 # cmocka test calls skip().  Ends with "N passed, M failed, K skipped".
 # Nothing may outlive the run: every process it starts carries
-# MUSTER_RUN_ID in its environment and every temporary file goes under a
-# TMPDIR of its own; a process still running after its script or an entry
-# left in that TMPDIR at the end is a failure (and is removed).
+# MUSTER_RUN_ID in its environment, and tests/lib.sh (and the trust tests)
+# write each temporary directory they make to $MUSTER_TMP_LIST; a process
+# still running or a directory still there after its script is a failure
+# (and is removed).
 # TESTS="tests/cli/a.sh build/tests/test_b" runs only those.
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
@@ -15,13 +16,11 @@ MUSTER=${MUSTER:-$ROOT/muster}
 export ROOT MUSTER BUILD
 passed=0 failed=0 skipped=0
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/muster-run.XXXXXX") || exit 1
-chmod 755 "$RUN" # the trust tests' other accounts pass through it
-mkdir "$RUN/tmp" && chmod 1777 "$RUN/tmp" || exit 1
 log=$RUN/log
 trap 'rm -rf "$RUN"' EXIT
 MUSTER_RUN_ID=$(basename "$RUN")
-TMPDIR=$RUN/tmp
-export MUSTER_RUN_ID TMPDIR
+MUSTER_TMP_LIST=$RUN/made
+export MUSTER_RUN_ID MUSTER_TMP_LIST
 
 # left_processes: the PIDs of the processes carrying this run's
 # MUSTER_RUN_ID, one a line (grep's own PID is gone when it is read)
@@ -44,9 +43,6 @@ check_processes() {
 }
 
 skips() { [ "$1" -eq 0 ] || echo ", $1 skipped"; }
-
-# The names the trust tests make in /tmp itself (world-traversable boards)
-tmp_dirs() { ls -d /tmp/muster-trust.* /tmp/muster-team.* 2>/dev/null; }
 
 units=${TESTS-"$BUILD"/tests/test_*}
 scripts=${TESTS-tests/cli/*.sh tests/tui/*.sh}
@@ -72,7 +68,7 @@ for s in $scripts; do
 	[ -f "$s" ] || continue
 	case $s in */lib.sh) continue ;; *.sh) ;; *) continue ;; esac
 	: >"$log.start"
-	tmp_dirs >"$RUN/tmp_before"
+	: >"$MUSTER_TMP_LIST"
 	bash "$s" >"$log" 2>&1 &
 	pid=$!
 	wait "$pid"; rc=$?
@@ -85,9 +81,11 @@ for s in $scripts; do
 		tmux -S "$sock" kill-server 2>/dev/null
 	done
 	check_processes "$s"
-	tmp_dirs | while read -r d; do
-		grep -qxF "$d" "$RUN/tmp_before" || echo "FAIL: $s left $d behind" >>"$log"
-	done
+	while read -r d; do
+		[ -e "$d" ] || continue
+		echo "FAIL: $s left $d behind" >>"$log"
+		rm -rf "$d"
+	done <"$MUSTER_TMP_LIST"
 	p=$(grep -c '^PASS: ' "$log") f=$(grep -c '^FAIL: ' "$log") k=$(grep -c '^SKIP: ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1; echo "FAIL: $s exited $rc with no failed check" >>"$log"
@@ -99,18 +97,14 @@ for s in $scripts; do
 	grep -E 'Sanitizer|runtime error' "$log" | head -n 5
 done
 
-# The whole run: no process and no temporary file left behind.
+# The whole run (the unit tests too): no process left behind.
 : >"$log"
 check_processes "the test run"
-for e in "$TMPDIR"/* "$TMPDIR"/.[!.]*; do
-	[ -e "$e" ] || [ -L "$e" ] || continue
-	echo "FAIL: the test run left $e behind" >>"$log"
-done
 f=$(grep -c '^FAIL: ' "$log")
 if [ "$f" -ne 0 ]; then
 	echo "== leftovers: $f failed"; cat "$log"
 else
-	echo "== leftovers: none (no process, no temporary file)"
+	echo "== leftovers: none (no process, no temporary directory)"
 fi
 failed=$((failed + f))
 

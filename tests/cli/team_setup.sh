@@ -21,6 +21,7 @@ for u in alice bob kiosk; do
 done
 if getent group team >/dev/null; then echo "SKIP: group team exists already"; finish; fi
 BASE=$(mktemp -d /tmp/muster-team.XXXXXX)
+[ -n "${MUSTER_TMP_LIST:-}" ] && echo "$BASE" >>"$MUSTER_TMP_LIST" # tests/run.sh checks it is gone
 chmod 755 "$BASE"
 # make from inside make test: not the outer make's jobserver or level
 if env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -C "$ROOT" -j2 install PREFIX="$BASE/p" \

@@ -89,6 +89,9 @@ const char *cli_opt(const struct cli_opts *o, const char *name);
 int cli_board(struct cli *c, unsigned flags, struct board **b);
 /* The event of --event (or the only / most recent one). */
 int cli_event(struct cli *c, const struct cli_opts *o, int64_t *id);
+/* The board and the event of a command taking [EVENT] or --event (given
+ * once), else the only / most recent one. */
+int cli_event_arg(struct cli *c, const struct cli_opts *o, struct board **b, int64_t *id);
 
 /* Strict numbers: "muster: <what> must be a number: 12x" (MU_USAGE). */
 int cli_parse_id(const char *what, const char *s, int64_t *out);      /* > 0 */

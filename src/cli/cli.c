@@ -354,3 +354,13 @@ int cli_event(struct cli *c, const struct cli_opts *o, int64_t *id)
 		e = c->g.event;
 	return event_find(b, e, id);
 }
+
+int cli_event_arg(struct cli *c, const struct cli_opts *o, struct board **b, int64_t *id)
+{
+	if (o->nargs && cli_opt(o, "event"))
+		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
+	int rc = cli_board(c, 0, b);
+	if (rc)
+		return rc;
+	return event_find(*b, o->nargs ? o->arg[0] : cli_opt(o, "event") ? cli_opt(o, "event") : c->g.event, id);
+}

@@ -158,17 +158,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)))
 		return rc;
 	free(path);
-	if (o.nargs && cli_opt(&o, "event"))
-		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
-	rc = cli_board(c, 0, &b);
-	if (rc)
-		return rc;
-	rc = event_find(b, o.nargs ? o.arg[0] : cli_opt(&o, "event") ? cli_opt(&o, "event") : c->g.event,
-			&id);
-	if (rc)
+	if ((rc = cli_event_arg(c, &o, &b, &id)))
 		return rc;
 	struct strbuf y = STRBUF_INIT;
-	if (report) { /* src/report.c */
+	if (report) { /* src/report/ */
 		if ((rc = report_export(b, id, fmt, &y))) {
 			sb_free(&y);
 			return rc;

@@ -158,9 +158,8 @@ static int template_save(struct cli *c, int argc, char **argv)
 	int rc = cli_getopt(c, argc, argv, "o= output= event=", 0, 1, &o);
 	if (rc)
 		return rc;
-	const char *file = cli_opt(&o, "o") ? cli_opt(&o, "o") : cli_opt(&o, "output");
-	char *path = NULL;
-	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)))
+	char *path;
+	if ((rc = cli_output_opt(c, &o, &path)))
 		return rc;
 	rc = cli_event_arg(c, &o, &b, &id);
 	memset(&p, 0, sizeof p);

@@ -89,6 +89,11 @@ const char *cli_opt(const struct cli_opts *o, const char *name);
 int cli_board(struct cli *c, unsigned flags, struct board **b);
 /* The event of --event (or the only / most recent one). */
 int cli_event(struct cli *c, const struct cli_opts *o, int64_t *id);
+/* The board and the event of a command taking [EVENT] or --event (given
+ * once), else the only / most recent one. */
+int cli_event_arg(struct cli *c, const struct cli_opts *o, struct board **b, int64_t *id);
+/* A command whose only option is --event: the board and that event. */
+int cli_board_event(struct cli *c, int argc, char **argv, struct board **b, int64_t *id);
 
 /* Strict numbers: "muster: <what> must be a number: 12x" (MU_USAGE). */
 int cli_parse_id(const char *what, const char *s, int64_t *out);      /* > 0 */
@@ -178,6 +183,9 @@ int cli_group_files(const char *db_path, gid_t gid, const char *groupname);
 /* Where `-o FILE` may be written: anywhere, or in a restricted session only
  * a plain name inside export_dir (MU_DENIED otherwise).  Allocated. */
 int cli_output_path(struct cli *c, const char *file, char **out);
+/* The file of -o / --output through cli_output_path(); *out stays NULL
+ * without one or for "-" (standard output). */
+int cli_output_opt(struct cli *c, const struct cli_opts *o, char **out);
 
 /* ---- templates (src/cli/template.c) ---- */
 

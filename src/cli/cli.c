@@ -354,3 +354,22 @@ int cli_event(struct cli *c, const struct cli_opts *o, int64_t *id)
 		e = c->g.event;
 	return event_find(b, e, id);
 }
+
+int cli_board_event(struct cli *c, int argc, char **argv, struct board **b, int64_t *id)
+{
+	struct cli_opts o;
+	int rc = cli_getopt(c, argc, argv, "event=", 0, 0, &o);
+	if (rc || (rc = cli_board(c, 0, b)))
+		return rc;
+	return cli_event(c, &o, id);
+}
+
+int cli_event_arg(struct cli *c, const struct cli_opts *o, struct board **b, int64_t *id)
+{
+	if (o->nargs && cli_opt(o, "event"))
+		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
+	int rc = cli_board(c, 0, b);
+	if (rc)
+		return rc;
+	return event_find(*b, o->nargs ? o->arg[0] : cli_opt(o, "event") ? cli_opt(o, "event") : c->g.event, id);
+}

@@ -140,40 +140,30 @@ int cmd_export(struct cli *c, int argc, char **argv)
 {
 	struct cli_opts o;
 	struct board *b;
-	struct plan p;
 	int64_t id;
 	int rc = cli_getopt(c, argc, argv, "format= o= output= event=", 0, 1, &o);
 	if (rc)
 		return rc;
 	const char *fmt = cli_opt(&o, "format");
-	const char *file = cli_opt(&o, "o");
-	if (!file)
-		file = cli_opt(&o, "output");
 	if (!fmt)
 		fmt = "yaml";
 	bool report = strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0 || strcmp(fmt, "ics") == 0;
 	if (!report && strcmp(fmt, "yaml") != 0)
 		return mu_fail(MU_USAGE, "unknown format %s (yaml, md, csv or ics)", fmt);
-	char *path = NULL;
-	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)))
+	char *path;
+	if ((rc = cli_output_opt(c, &o, &path)))
 		return rc;
 	free(path);
-	if (o.nargs && cli_opt(&o, "event"))
-		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
-	rc = cli_board(c, 0, &b);
-	if (rc)
-		return rc;
-	rc = event_find(b, o.nargs ? o.arg[0] : cli_opt(&o, "event") ? cli_opt(&o, "event") : c->g.event,
-			&id);
-	if (rc)
+	if ((rc = cli_event_arg(c, &o, &b, &id)))
 		return rc;
 	struct strbuf y = STRBUF_INIT;
-	if (report) { /* src/report.c */
+	if (report) { /* src/report/ */
 		if ((rc = report_export(b, id, fmt, &y))) {
 			sb_free(&y);
 			return rc;
 		}
 	} else {
+		struct plan p;
 		memset(&p, 0, sizeof p);
 		rc = plan_load(b, id, &p);
 		if (rc)
@@ -181,11 +171,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		plan_emit(&p, PLAN_EXPORT, &y);
 		plan_free(&p);
 	}
-	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)) == MU_OK) {
+	if ((rc = cli_output_opt(c, &o, &path)) == MU_OK && path) {
 		rc = cli_write_file(path, sb_str(&y), y.len);
 		free(path);
-	}
-	else
+	} else
 		sb_addn(&c->out, sb_str(&y), y.len);
 	sb_free(&y);
 	return rc;

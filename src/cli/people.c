@@ -35,12 +35,11 @@ static void person_json(struct strbuf *b, const struct person *p)
 
 static int list_people(struct cli *c, int argc, char **argv)
 {
-	struct cli_opts o;
 	struct board *b;
 	struct person_list l = {0};
 	int64_t event;
-	int rc = cli_getopt(c, argc, argv, "event=", 0, 0, &o);
-	if (rc || (rc = cli_board(c, 0, &b)) || (rc = cli_event(c, &o, &event)) || (rc = person_list(b, event, &l)))
+	int rc = cli_board_event(c, argc, argv, &b, &event);
+	if (rc || (rc = person_list(b, event, &l)))
 		return rc;
 	if (c->g.json) {
 		for (size_t i = 0; i < l.n; i++) {

@@ -282,3 +282,12 @@ int cli_output_path(struct cli *c, const char *file, char **out)
 	*out = xasprintf("%s/%s", c->export_dir, file);
 	return MU_OK;
 }
+
+int cli_output_opt(struct cli *c, const struct cli_opts *o, char **out)
+{
+	const char *file = cli_opt(o, "o") ? cli_opt(o, "o") : cli_opt(o, "output");
+	*out = NULL;
+	if (file && strcmp(file, "-") != 0)
+		return cli_output_path(c, file, out);
+	return MU_OK;
+}

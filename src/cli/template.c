@@ -158,19 +158,10 @@ static int template_save(struct cli *c, int argc, char **argv)
 	int rc = cli_getopt(c, argc, argv, "o= output= event=", 0, 1, &o);
 	if (rc)
 		return rc;
-	const char *file = cli_opt(&o, "o") ? cli_opt(&o, "o") : cli_opt(&o, "output");
-	char *path = NULL;
-	if (file && strcmp(file, "-") != 0 && (rc = cli_output_path(c, file, &path)))
+	char *path;
+	if ((rc = cli_output_opt(c, &o, &path)))
 		return rc;
-	if (o.nargs && cli_opt(&o, "event")) {
-		free(path);
-		return mu_fail(MU_USAGE, "give the event once: as EVENT or with --event");
-	}
-	if (!rc)
-		rc = cli_board(c, 0, &b);
-	const char *ev = o.nargs ? o.arg[0] : cli_opt(&o, "event") ? cli_opt(&o, "event") : c->g.event;
-	if (!rc)
-		rc = event_find(b, ev, &id);
+	rc = cli_event_arg(c, &o, &b, &id);
 	memset(&p, 0, sizeof p);
 	if (!rc)
 		rc = plan_load(b, id, &p);

@@ -29,6 +29,7 @@ for s in tests/cli/*.sh tests/tui/*.sh; do
 	[ -f "$s" ] || continue
 	case $s in */lib.sh) continue ;; esac
 	: >"$log.start"
+	t0=$(date +%s)
 	bash "$s" >"$log" 2>&1 &
 	pid=$!
 	wait "$pid"; rc=$?
@@ -45,7 +46,7 @@ for s in tests/cli/*.sh tests/tui/*.sh; do
 		f=1; echo "FAIL: $s exited $rc with no failed check" >>"$log"
 	fi
 	passed=$((passed + p)) failed=$((failed + f))
-	echo "== $s: $p passed, $f failed"
+	echo "== $s: $p passed, $f failed ($(($(date +%s) - t0)) s)"
 	[ "$f" -ne 0 ] && grep -E '^FAIL: ' "$log" | head -n 20
 	grep -E 'Sanitizer|runtime error' "$log" | head -n 5
 done

@@ -69,6 +69,7 @@ for s in $scripts; do
 	case $s in */lib.sh) continue ;; *.sh) ;; *) continue ;; esac
 	: >"$log.start"
 	: >"$MUSTER_TMP_LIST"
+	t0=$(date +%s)
 	bash "$s" >"$log" 2>&1 &
 	pid=$!
 	wait "$pid"; rc=$?
@@ -91,7 +92,7 @@ for s in $scripts; do
 		f=1; echo "FAIL: $s exited $rc with no failed check" >>"$log"
 	fi
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + k))
-	echo "== $s: $p passed, $f failed$(skips "$k")"
+	echo "== $s: $p passed, $f failed$(skips "$k") ($(($(date +%s) - t0)) s)"
 	[ "$f" -ne 0 ] && grep -E '^FAIL: ' "$log" | head -n 20
 	[ "$k" -ne 0 ] && grep -E '^SKIP: ' "$log" | sed 's/^/  /' | head -n 10
 	grep -E 'Sanitizer|runtime error' "$log" | head -n 5

@@ -19,10 +19,13 @@ const char *model_snap_for(const char *entity)
 int model_audit_undo(struct board *b, int64_t event, const char *entity, int64_t id, const char *action,
 		     const char *old, const char *new_, int64_t undoes, int64_t *log_id)
 {
-	static const char *sql = "INSERT INTO log(actor, event_id, entity, entity_id, action, old, new, undoes)"
-				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char *sql = "INSERT INTO log(actor, event_id, entity, entity_id, action, old, new, undoes, account)"
+				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	if (!b->actor || !b->account)
+		return mu_fail(MU_DENIED, "%s: nobody is settled as the actor; nothing written", b->path);
 	sqlite3_stmt *st = db_stmt(b, sql);
 	sqlite3_bind_text(st, 1, b->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, b->account, -1, SQLITE_STATIC);
 	if (event)
 		sqlite3_bind_int64(st, 2, event);
 	sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);

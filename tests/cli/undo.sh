@@ -16,6 +16,7 @@ expect_err "nothing of bob's" 2 "muster: bob has no change left to undo" mu --as
 # task status, assign, edit, move
 mu task done 1 >/dev/null
 expect_out "undo status" "undid task 1 (done): status: done → todo" mu undo
+expect_eq "the undo's audit row names the Unix account" "$(id -un)" "$(mu log --limit 1 --json | "$JSONQ" '.[0].account')"
 expect_eq "status back" '"todo"' "$(field 1 status)"
 mu task assign 4 bob >/dev/null
 mu task edit 4 --title "Count them" --notes "at the gate" --due 2026-09-12 --role mkt >/dev/null
@@ -45,6 +46,7 @@ mu task rm 1 >/dev/null
 expect_eq "task 3 lost its dependency on 1" '[]' "$(field 3 depends)"
 tid=$(mu trash --json | "$JSONQ" '.[0].id')
 expect_out "restore by trash id" "restored task 1" mu restore "$tid"
+expect_eq "the restore's audit row names the Unix account" "$(id -un)" "$(mu log --limit 1 --json | "$JSONQ" '.[0].account')"
 expect_eq "dependency back both ways" '[1]' "$(field 3 depends)"
 expect_err "restore twice" 2 "muster: nothing with id $tid in the trash (see 'muster trash')" mu restore "$tid"
 expect_exit "restore: staff may not" 5 mu --as bob restore "$(mu trash --json | "$JSONQ" '.[0].id')"
